@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "routescope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "routescope", targets: ["routescope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure: network model, BGP propagation, Azure policies, best path, diff, explain, trace.
+        // No file I/O, no YAML, no terminal.
+        .target(name: "RoutingEngine"),
+        // Topology files: YAML in and out, validation with file:line:column.
+        .target(name: "TopologyFile", dependencies: [
+            "RoutingEngine",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Text (FRR / Azure) and JSON renderings of an engine result.
+        .target(name: "Reports", dependencies: ["RoutingEngine"]),
+        .executableTarget(name: "routescope", dependencies: [
+            "RoutingEngine", "TopologyFile", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Release-build benchmark: `swift run -c release routescope-bench`.
+        .executableTarget(name: "routescope-bench", dependencies: ["RoutingEngine", "TopologyFile"]),
+        .testTarget(name: "RoutingEngineTests", dependencies: ["RoutingEngine"]),
+        .testTarget(name: "TopologyFileTests", dependencies: ["TopologyFile", "RoutingEngine"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"]),
+        // Runs the real binary: depending on the executable makes `swift test` build it.
+        .testTarget(name: "CLITests", dependencies: ["routescope"]),
+    ]
+)

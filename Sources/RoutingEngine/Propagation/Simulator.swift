@@ -1,0 +1,268 @@
+/// One speaker's tables, per route key.
+struct SpeakerRIB: Sendable {
+    /// Adj-RIB-in after inbound policy (plus local paths), sorted best first.
+    var candidates: [[Candidate]]
+    /// How many leading candidates are selected (best + multipath); 0 when none.
+    var selected: [Int]
+    var reason: [DecisionStep?]
+    var rejected: [[Rejection]]
+    /// Adj-RIB-out: per adjacency slot (the speaker's sessions in order), per key.
+    var advertised: [[PathAttributes?]]
+
+    init(keys: Int, slots: Int) {
+        candidates = Array(repeating: [], count: keys)
+        selected = Array(repeating: 0, count: keys)
+        reason = Array(repeating: nil, count: keys)
+        rejected = Array(repeating: [], count: keys)
+        advertised = Array(repeating: Array(repeating: nil, count: keys), count: slots)
+    }
+}
+
+/// Deterministic message-passing BGP: a FIFO queue of UPDATE/WITHDRAW messages, delivered one at a
+/// time until nothing changes. A value type, so any intermediate state can be kept and replayed.
+struct Simulator: Sendable {
+    private(set) var network: Network
+    let keys: RouteKeys
+    private(set) var ribs: [SpeakerRIB]
+    private var queue: [BGPMessage] = []
+    private var head = 0
+    private(set) var delivered = 0
+    /// Per session: the adjacency slot of side a and side b.
+    private var slots: [(a: Int, b: Int)]
+
+    init(network: Network, keys: RouteKeys) {
+        self.network = network
+        self.keys = keys
+        ribs = network.adjacency.map { SpeakerRIB(keys: keys.count, slots: $0.count) }
+        slots = Simulator.slots(of: network)
+    }
+
+    private static func slots(of network: Network) -> [(a: Int, b: Int)] {
+        network.sessions.map { session in
+            (network.adjacency[session.a].firstIndex(of: session.id)!, network.adjacency[session.b].firstIndex(of: session.id)!)
+        }
+    }
+
+    private func slot(of speaker: SpeakerID, on session: SessionID) -> Int {
+        network.sessions[session].a == speaker ? slots[session].a : slots[session].b
+    }
+
+    var pendingMessages: Int { queue.count - head }
+
+    // MARK: origination
+
+    /// Installs every speaker's own prefixes and queues the first advertisements.
+    mutating func originate() {
+        for speaker in network.speakers.indices {
+            for key in installLocalPaths(at: speaker) { refresh(speaker, key) }
+        }
+    }
+
+    /// Puts the network's originations into the speaker's tables, replacing earlier local paths;
+    /// returns the keys that changed.
+    private mutating func installLocalPaths(at speaker: SpeakerID) -> [Int] {
+        var wanted: [Int: [Candidate]] = [:]
+        for (index, origination) in network.originations[speaker].enumerated() {
+            guard let key = keys.keyOfPrefix[origination.prefix], keys.prefixes[key][0] == origination.prefix else { continue }
+            wanted[key, default: []].append(ImportPolicy.local(origination, index: index, at: network.speakers[speaker]))
+        }
+        var changed: [Int] = []
+        for key in 0..<keys.count {
+            let existing = ribs[speaker].candidates[key].filter { $0.source.isLocal }
+            let target = wanted[key] ?? []
+            guard existing.map(\.attributes) != target.map(\.attributes) || existing.map(\.source) != target.map(\.source) else { continue }
+            ribs[speaker].candidates[key].removeAll { $0.source.isLocal }
+            ribs[speaker].candidates[key].append(contentsOf: target)
+            changed.append(key)
+        }
+        return changed
+    }
+
+    // MARK: stepping
+
+    /// Delivers the next message, or, with the queue empty, enforces the prefix limits (R13, R18).
+    /// nil when the network is stable.
+    mutating func step() -> ConvergenceEvent? {
+        if head < queue.count {
+            let message = queue[head]
+            head += 1
+            if head > 4096 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+            receive(message)
+            delivered += 1
+            return .message(message)
+        }
+        if let (session, reason, rule) = firstExceededLimit() {
+            tearDown(session, reason: reason, rule: rule)
+            return .sessionDown(session, reason: reason)
+        }
+        return nil
+    }
+
+    /// Runs to a fixed point or until the budget is spent (R21).
+    mutating func run(budget: Int) -> Convergence {
+        var steps = 0
+        while steps < budget {
+            guard step() != nil else { return .converged(messages: delivered) }
+            steps += 1
+        }
+        let pending = Set(queue[head...].map(\.key)).flatMap { keys.prefixes[$0] }.sorted()
+        return .didNotConverge(messages: delivered, prefixes: pending)
+    }
+
+    /// Enough for any loop-free propagation: every key crossing every session a few dozen times.
+    var defaultBudget: Int { max(100_000, keys.count * max(network.sessions.count, 1) * 64) }
+
+    // MARK: receiving and advertising
+
+    private mutating func receive(_ message: BGPMessage) {
+        let session = network.sessions[message.session]
+        guard session.state.isUp else { return }   // in flight when the session went down
+        let receiver = message.to, key = message.key
+        ribs[receiver].candidates[key].removeAll { $0.source == .session(session.id) }
+        ribs[receiver].rejected[key].removeAll { $0.session == session.id }
+        if let attributes = message.attributes {
+            switch ImportPolicy(network: network).verdict(for: attributes, at: receiver, from: message.from, over: session) {
+            case .accept(let candidate):
+                ribs[receiver].candidates[key].append(candidate)
+            case .reject(let rule, let reason):
+                ribs[receiver].rejected[key].append(Rejection(attributes: attributes, session: session.id,
+                                                              peer: message.from, rule: rule, reason: reason))
+            }
+        }
+        refresh(receiver, key)
+    }
+
+    /// Re-runs best-path selection for one key and sends each peer what changed.
+    private mutating func refresh(_ speaker: SpeakerID, _ key: Int) {
+        let process = BestPath.process(for: network.kind(of: speaker))
+        let context = SelectionContext(network: network, speaker: speaker, preference: network.settings.hubRoutingPreference)
+        let (selected, reason) = process.select(&ribs[speaker].candidates[key], context)
+        ribs[speaker].selected[key] = selected
+        ribs[speaker].reason[key] = reason
+        let policy = ExportPolicy(network: network)
+        for (slot, sessionID) in network.adjacency[speaker].enumerated() {
+            let session = network.sessions[sessionID]
+            let wanted = session.state.isUp ? advertisement(of: key, at: speaker, over: session, policy: policy) : nil
+            guard wanted != ribs[speaker].advertised[slot][key] else { continue }
+            ribs[speaker].advertised[slot][key] = wanted
+            queue.append(BGPMessage(from: speaker, to: session.peer(of: speaker), session: sessionID, key: key,
+                                    attributes: wanted))
+        }
+    }
+
+    /// A speaker advertises its best path. Route Server keeps a view per peer: it sends each peer
+    /// the best path that peer may receive (so route exchange off still passes NVA routes between NVAs).
+    private func advertisement(of key: Int, at speaker: SpeakerID, over session: Session, policy: ExportPolicy) -> PathAttributes? {
+        let rib = ribs[speaker]
+        guard rib.selected[key] > 0 else { return nil }
+        let eligible = network.kind(of: speaker) == .routeServer ? rib.candidates[key][...] : rib.candidates[key].prefix(1)
+        for candidate in eligible {
+            if case .advertise(let attributes) = policy.verdict(for: candidate, from: speaker, over: session) {
+                return attributes
+            }
+        }
+        return nil
+    }
+
+    // MARK: sessions
+
+    /// Brings a session down: both sides forget what they learned over it at once (R20).
+    private mutating func tearDown(_ sessionID: SessionID, reason: String, rule: Rule) {
+        network.sessions[sessionID].state = .down(reason: reason)
+        network.sessions[sessionID].downRule = rule
+        let session = network.sessions[sessionID]
+        for speaker in [session.a, session.b] {
+            let slot = slot(of: speaker, on: sessionID)
+            for key in 0..<keys.count {
+                let had = ribs[speaker].candidates[key].contains { $0.source == .session(sessionID) }
+                ribs[speaker].candidates[key].removeAll { $0.source == .session(sessionID) }
+                ribs[speaker].rejected[key].removeAll { $0.session == sessionID }
+                ribs[speaker].advertised[slot][key] = nil
+                if had { refresh(speaker, key) }
+            }
+        }
+    }
+
+    /// Prefixes a speaker advertises over a session (class sizes add up).
+    func advertisedCount(by speaker: SpeakerID, on sessionID: SessionID) -> Int {
+        let out = ribs[speaker].advertised[slot(of: speaker, on: sessionID)]
+        var count = 0
+        for key in out.indices where out[key] != nil { count += keys.count(of: key) }
+        return count
+    }
+
+    private func firstExceededLimit() -> (SessionID, String, Rule)? {
+        for session in network.sessions where session.state.isUp {
+            for sender in [session.a, session.b] {
+                guard let limit = session.limit(from: sender) else { continue }
+                let count = advertisedCount(by: sender, on: session.id)
+                if count > limit {
+                    let rule: Rule = network.kind(of: session.peer(of: sender)) == .routeServer ? .r18 : .r13
+                    return (session.id, "advertised \(count) routes, limit \(limit)", rule)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// R13: Azure documents 1,000 routes towards the circuit but not what happens beyond [inf].
+    mutating func markAzureToCircuitWarnings() {
+        for session in network.sessions where session.state.isUp {
+            guard network.kind(of: session.a) == .expressRouteGateway, network.kind(of: session.b) == .expressRouteCircuit else { continue }
+            let count = advertisedCount(by: session.a, on: session.id)
+            network.sessions[session.id].warning = count > 1000
+                ? "Azure advertises \(count) routes to the circuit; ExpressRoute allows 1000" : nil
+        }
+    }
+
+    // MARK: changing settings mid-flight
+
+    /// Moves the converged state onto a network built with other settings: sessions that went down
+    /// drop what they carried, new ones start empty, and every speaker re-advertises what changed.
+    /// The speakers must be the same (they are, for any settings of one topology).
+    mutating func switchNetwork(to next: Network) {
+        precondition(next.speakers.count == network.speakers.count, "settings cannot change the speakers")
+        var sessionMap: [SessionID: SessionID] = [:]
+        for old in network.sessions {
+            if let new = next.sessions.first(where: { $0.a == old.a && $0.b == old.b }), old.state.isUp, new.state.isUp {
+                sessionMap[old.id] = new.id
+            }
+        }
+        let oldNetwork = network
+        network = next
+        slots = Simulator.slots(of: next)
+        queue.removeAll()
+        head = 0
+        for speaker in network.speakers.indices {
+            var rib = SpeakerRIB(keys: keys.count, slots: next.adjacency[speaker].count)
+            for key in 0..<keys.count {
+                rib.candidates[key] = ribs[speaker].candidates[key].compactMap { candidate in
+                    guard case .session(let id) = candidate.source else { return candidate }
+                    guard let mapped = sessionMap[id] else { return nil }
+                    var moved = candidate
+                    moved.source = .session(mapped)
+                    return moved
+                }
+                rib.rejected[key] = ribs[speaker].rejected[key].compactMap { rejection in
+                    guard let mapped = sessionMap[rejection.session] else { return nil }
+                    var moved = rejection
+                    moved.session = mapped
+                    return moved
+                }
+            }
+            for (oldSlot, oldID) in oldNetwork.adjacency[speaker].enumerated() {
+                guard let newID = sessionMap[oldID] else { continue }
+                let newSlot = slot(of: speaker, on: newID)
+                rib.advertised[newSlot] = ribs[speaker].advertised[oldSlot]
+            }
+            ribs[speaker] = rib
+        }
+        for speaker in network.speakers.indices {
+            _ = installLocalPaths(at: speaker)
+            for key in 0..<keys.count { refresh(speaker, key) }
+        }
+    }
+}
