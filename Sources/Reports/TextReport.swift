@@ -1,0 +1,113 @@
+import RoutingEngine
+
+/// The `text` format: per node its sessions and FRR-style BGP tables, then each VNet's effective
+/// routes as Azure prints them.
+public enum TextReport {
+    public struct Options: Sendable {
+        public var node: String?
+        public var showAdvertised: Bool
+        public init(node: String? = nil, showAdvertised: Bool = false) {
+            self.node = node; self.showAdvertised = showAdvertised
+        }
+    }
+
+    public static func render(_ result: RoutingResult, options: Options = Options()) -> String {
+        var lines = header(result)
+        for node in result.nodes where options.node == nil || options.node == node.name {
+            lines += [""] + nodeSection(node, result, showAdvertised: options.showAdvertised)
+        }
+        for (vnet, routes) in result.effectiveRouteTables where options.node == nil || options.node == vnet.name {
+            lines += ["", "=== \(vnet.name) (virtual network) — effective routes of its VMs ==="]
+            lines += effectiveRouteTable(routes)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func header(_ result: RoutingResult) -> [String] {
+        var lines = ["routescope — \(result.topology.title.isEmpty ? result.topology.name : result.topology.title)",
+                     SettingsLine.text(result.settings)]
+        if case .didNotConverge(let messages, let prefixes) = result.convergence {
+            lines.append("WARNING: did not converge after \(messages) messages (R21); in flux: "
+                         + prefixes.prefix(8).map(\.description).joined(separator: ", "))
+        }
+        return lines
+    }
+
+    public static func nodeSection(_ node: Node, _ result: RoutingResult, showAdvertised: Bool) -> [String] {
+        var lines = ["=== \(node.name) (\(node.kind.displayName), AS \(node.asn)) ==="]
+        lines += sessionTable(node, result)
+        let network = result.network
+        let allRoutes = result.routes(of: node)
+        for speaker in node.speakers {
+            let instance = network.speakers[speaker]
+            let routes = allRoutes.filter { $0.instance == instance.instance }
+            lines += ["", "BGP table of \(network.name(of: speaker)), local router ID is \(instance.address), local AS \(node.asn)"]
+            lines += BGPTableFormat.legend + [""]
+            if routes.isEmpty {
+                lines.append("   (no routes)")
+            } else {
+                lines += [BGPTableFormat.header] + BGPTableFormat.lines(routes)
+                let selected = Set(routes.filter(\.isSelected).map(\.prefix)).count
+                lines += ["", "Displayed \(selected) routes and \(routes.count) total paths"]
+            }
+        }
+        let rejected = result.rejected(at: node)
+        if !rejected.isEmpty {
+            lines += ["", "Refused by inbound policy:"]
+            lines += rejected.map { route in
+                let instance = node.speakers.count > 1 ? "#\(route.instance) " : ""
+                return "   \(instance)\(route.prefix) from \(route.from) [\(route.attributes.asPathText)]: "
+                    + "\(route.rule.citation) \(route.reason)"
+            }
+        }
+        if showAdvertised {
+            let advertised = result.advertised(by: node)
+            let groups = Dictionary(grouping: advertised) { "\($0.instance)|\($0.peer)|\($0.peerInstance)" }
+            var seen: Set<String> = []
+            for route in advertised where seen.insert("\(route.instance)|\(route.peer)|\(route.peerInstance)").inserted {
+                let key = "\(route.instance)|\(route.peer)|\(route.peerInstance)"
+                let peerNode = result.node(named: route.peer)
+                let peerName = peerNode.map { result.network.isMultiInstance($0) } == true ? "\(route.peer)#\(route.peerInstance)" : route.peer
+                let local = node.speakers.count > 1 ? "\(node.name)#\(route.instance)" : node.name
+                lines += ["", "Advertised by \(local) to \(peerName)", BGPTableFormat.header]
+                lines += groups[key]!.map(BGPTableFormat.line)
+            }
+        }
+        return lines
+    }
+
+    static func sessionTable(_ node: Node, _ result: RoutingResult) -> [String] {
+        let network = result.network
+        var table = TextTable(["Local", "Neighbor", "Address", "AS", "Type", "State", "Reason"])
+        for session in result.sessions(of: node) {
+            for local in [session.a, session.b] where node.speakers.contains(local) {
+                let peer = session.peer(of: local)
+                let note = session.state.reason ?? session.warning.map { "warning: \($0)" } ?? ""
+                table.add([network.name(of: local), network.name(of: peer), session.address(of: peer).description,
+                           String(network.speakers[peer].asn), session.type.rawValue,
+                           session.state.isUp ? "Established" : "Down", note])
+            }
+        }
+        return table.rows.isEmpty ? ["(no BGP sessions)"] : table.render()
+    }
+
+    public static func effectiveRouteTable(_ routes: [EffectiveRoute]) -> [String] {
+        var table = TextTable(["Source", "State", "Address Prefixes", "Next Hop Type", "Next Hop IP Address"])
+        for route in routes {
+            table.add([route.source.rawValue, route.state.rawValue, route.prefix.description, route.nextHopType.rawValue,
+                       route.nextHopIPs.map(\.description).joined(separator: ", ")])
+        }
+        return table.render()
+    }
+}
+
+/// The switches as words, for headers and status lines.
+public enum SettingsLine {
+    public static func text(_ settings: Settings) -> String {
+        var parts = ["route exchange: \(settings.routeExchange ? "on" : "off")",
+                     "hub routing preference: \(settings.hubRoutingPreference.rawValue)"]
+        if let activeActive = settings.vpnActiveActive { parts.append("VPN active/active: \(activeActive ? "on" : "off")") }
+        parts.append("down: \(settings.down.isEmpty ? "none" : settings.down.sorted().joined(separator: ", "))")
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,76 @@
+/// The message sequence that takes the network to its stable state, one BGP UPDATE/WITHDRAW at a
+/// time, with the tables at any step (step-through, forwards and back).
+public struct ConvergenceTrace: Sendable {
+    public let events: [ConvergenceEvent]
+    public let convergence: Convergence
+    /// The state before the first event: nothing learned yet, or the previous settings' stable state.
+    private let start: Simulator
+
+    /// From an empty network to the stable state of `settings`; or, with `previous`, from the stable
+    /// state of `previous` to that of `settings` (what a toggle sets in motion).
+    public init(topology: Topology, settings: Settings, from previous: Settings? = nil,
+                messageBudget: Int? = nil) throws(UnknownDownEntry) {
+        let target = try Network(topology: topology, settings: settings)
+        let before = try previous.map { (previous) throws(UnknownDownEntry) in try Network(topology: topology, settings: previous) }
+        // One key per prefix, over the prefixes of both states, so every message names its prefix.
+        let prefixes = (target.originations + (before?.originations ?? [])).joined().map(\.prefix)
+        let keys = RouteKeys(eachOf: prefixes)
+        var simulator: Simulator
+        if let before {
+            simulator = Simulator(network: before, keys: keys)
+            simulator.originate()
+            _ = simulator.run(budget: simulator.defaultBudget)
+            simulator.switchNetwork(to: target)
+        } else {
+            simulator = Simulator(network: target, keys: keys)
+            simulator.originate()
+        }
+        start = simulator
+        var events: [ConvergenceEvent] = []
+        let budget = messageBudget ?? simulator.defaultBudget
+        while events.count < budget, let event = simulator.step() { events.append(event) }
+        self.events = events
+        convergence = simulator.pendingMessages == 0 && events.count < budget
+            ? .converged(messages: simulator.delivered)
+            : .didNotConverge(messages: simulator.delivered,
+                              prefixes: Array(Set(events.suffix(64).compactMap { event -> Prefix? in
+                                  if case .message(let message) = event { keys.prefixes[message.key][0] } else { nil }
+                              })).sorted())
+    }
+
+    /// The tables after the first `steps` events.
+    public func result(after steps: Int) -> RoutingResult {
+        var simulator = start
+        for _ in 0..<min(max(steps, 0), events.count) { _ = simulator.step() }
+        var convergence = self.convergence
+        if steps < events.count {
+            convergence = .didNotConverge(messages: simulator.delivered, prefixes: prefixes(ofEventsFrom: steps))
+        }
+        return RoutingResult(simulator, convergence: convergence)
+    }
+
+    public var final: RoutingResult { result(after: events.count) }
+
+    /// The prefix a message carries.
+    public func prefix(of message: BGPMessage) -> Prefix { start.keys.prefixes[message.key][0] }
+
+    private func prefixes(ofEventsFrom index: Int) -> [Prefix] {
+        Set(events[index...].compactMap { event -> Prefix? in
+            if case .message(let message) = event { prefix(of: message) } else { nil }
+        }).sorted()
+    }
+
+    /// `UPDATE route-server#0 → sdwan 10.2.0.0/16 [65515 12076 65020]`.
+    public func describe(_ event: ConvergenceEvent) -> String {
+        let network = start.network
+        switch event {
+        case .message(let message):
+            let route = "\(network.name(of: message.from)) → \(network.name(of: message.to)) \(prefix(of: message))"
+            guard let attributes = message.attributes else { return "WITHDRAW \(route)" }
+            return "UPDATE \(route) [\(attributes.asPathText)]"
+        case .sessionDown(let id, let reason):
+            let session = network.sessions[id]
+            return "SESSION DOWN \(network.name(of: session.a)) — \(network.name(of: session.b)): \(reason)"
+        }
+    }
+}
