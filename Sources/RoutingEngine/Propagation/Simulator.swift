@@ -186,11 +186,13 @@ struct Simulator: Sendable {
         }
     }
 
-    /// Prefixes a speaker advertises over a session (class sizes add up).
-    func advertisedCount(by speaker: SpeakerID, on sessionID: SessionID) -> Int {
-        let out = ribs[speaker].advertised[slot(of: speaker, on: sessionID)]
+    /// Prefixes a speaker accepted over a session, as max-prefix counts them: paths its inbound
+    /// policy refused (AS-path loops) do not count. Class sizes add up.
+    func acceptedCount(at receiver: SpeakerID, on sessionID: SessionID) -> Int {
         var count = 0
-        for key in out.indices where out[key] != nil { count += keys.count(of: key) }
+        for key in 0..<keys.count where ribs[receiver].candidates[key].contains(where: { $0.source == .session(sessionID) }) {
+            count += keys.count(of: key)
+        }
         return count
     }
 
@@ -198,7 +200,7 @@ struct Simulator: Sendable {
         for session in network.sessions where session.state.isUp {
             for sender in [session.a, session.b] {
                 guard let limit = session.limit(from: sender) else { continue }
-                let count = advertisedCount(by: sender, on: session.id)
+                let count = acceptedCount(at: session.peer(of: sender), on: session.id)
                 if count > limit {
                     let rule: Rule = network.kind(of: session.peer(of: sender)) == .routeServer ? .r18 : .r13
                     return (session.id, "advertised \(count) routes, limit \(limit)", rule)
@@ -212,7 +214,7 @@ struct Simulator: Sendable {
     mutating func markAzureToCircuitWarnings() {
         for session in network.sessions where session.state.isUp {
             guard network.kind(of: session.a) == .expressRouteGateway, network.kind(of: session.b) == .expressRouteCircuit else { continue }
-            let count = advertisedCount(by: session.a, on: session.id)
+            let count = acceptedCount(at: session.b, on: session.id)
             network.sessions[session.id].warning = count > 1000
                 ? "Azure advertises \(count) routes to the circuit; ExpressRoute allows 1000" : nil
         }

@@ -34,39 +34,81 @@ public struct EffectiveRouteChange: Equatable, Sendable {
     public let after: EffectiveRoute?
 }
 
+/// The same change at one node for a group of prefixes that propagate alike.
+public struct RouteChangeGroup: Equatable, Sendable {
+    public let node: String
+    public let kind: RouteChange.Kind
+    /// Sorted.
+    public let prefixes: [Prefix]
+    /// Selected paths before and after, for the first prefix of the group.
+    let before: [Route]
+    let after: [Route]
+
+    /// The change for each prefix of the group.
+    public var changes: [RouteChange] {
+        prefixes.map { prefix in
+            RouteChange(node: node, prefix: prefix, kind: kind,
+                        before: before.map { $0.with(prefix: prefix) }, after: after.map { $0.with(prefix: prefix) })
+        }
+    }
+}
+
 public struct ResultDiff: Equatable, Sendable {
-    /// By node (file order), then prefix.
-    public let routes: [RouteChange]
+    /// By node (file order); within a node, by first prefix.
+    public let groups: [RouteChangeGroup]
     public let sessions: [SessionChange]
     public let effectiveRoutes: [EffectiveRouteChange]
-    public var isEmpty: Bool { routes.isEmpty && sessions.isEmpty && effectiveRoutes.isEmpty }
+    public var isEmpty: Bool { groups.isEmpty && sessions.isEmpty && effectiveRoutes.isEmpty }
+
+    /// Every change, by node (file order), then prefix.
+    public var routes: [RouteChange] {
+        var byNode: [(node: String, changes: [RouteChange])] = []
+        for group in groups {
+            if byNode.last?.node != group.node { byNode.append((group.node, [])) }
+            byNode[byNode.count - 1].changes += group.changes
+        }
+        return byNode.flatMap { $0.changes.sorted { $0.prefix < $1.prefix } }
+    }
+
+    /// How many node-prefix changes there are, without expanding them.
+    public var routeChangeCount: Int { groups.reduce(0) { $0 + $1.prefixes.count } }
+
+    /// What changed at one node, by prefix (for marking rows).
+    public func changes(at node: String) -> [Prefix: RouteChange.Kind] {
+        var out: [Prefix: RouteChange.Kind] = [:]
+        for group in groups where group.node == node {
+            for prefix in group.prefixes { out[prefix] = group.kind }
+        }
+        return out
+    }
 }
 
 extension RoutingResult {
     /// Node by node: what `other` has that this result does not, and the reverse.
     /// Both results must come from the same topology (any settings).
     public func diff(to other: RoutingResult) -> ResultDiff {
-        ResultDiff(routes: routeChanges(to: other), sessions: sessionChanges(to: other),
+        ResultDiff(groups: routeChanges(to: other), sessions: sessionChanges(to: other),
                    effectiveRoutes: effectiveRouteChanges(to: other))
     }
 
-    private func routeChanges(to other: RoutingResult) -> [RouteChange] {
-        let prefixes = Set(allPrefixes).union(other.allPrefixes).sorted()
-        var changes: [RouteChange] = []
+    /// Prefixes in the same pair of keys (before, after) propagate alike, so each node compares each
+    /// pair once: a toggle at scale compares a few dozen pairs, not 13,000 prefixes.
+    private func routeChanges(to other: RoutingResult) -> [RouteChangeGroup] {
+        var pairs: [Pair: [Prefix]] = [:]
+        for prefix in Set(allPrefixes).union(other.allPrefixes) {
+            pairs[Pair(before: keys.keyOfPrefix[prefix] ?? -1, after: other.keys.keyOfPrefix[prefix] ?? -1), default: []].append(prefix)
+        }
+        let groups = pairs.map { (pair: $0.key, prefixes: $0.value.sorted()) }.sorted { $0.prefixes[0] < $1.prefixes[0] }
+        var changes: [RouteChangeGroup] = []
         for node in nodes {
             guard let otherNode = other.node(named: node.name) else { continue }
-            // Prefixes in the same pair of keys propagate alike: compare each pair once.
-            var samePair: [Pair: Bool] = [:]
-            for prefix in prefixes {
-                let pair = Pair(before: keys.keyOfPrefix[prefix] ?? -1, after: other.keys.keyOfPrefix[prefix] ?? -1)
-                if samePair[pair] == true { continue }
+            for group in groups {
+                let prefix = group.prefixes[0]
                 let before = bestRoutes(of: node, for: prefix)
                 let after = other.bestRoutes(of: otherNode, for: prefix)
-                let same = before.map(RouteIdentity.init) == after.map(RouteIdentity.init)
-                samePair[pair] = same
-                guard !same else { continue }
+                guard before.map(RouteIdentity.init) != after.map(RouteIdentity.init) else { continue }
                 let kind: RouteChange.Kind = before.isEmpty ? .added : (after.isEmpty ? .removed : .bestChanged)
-                changes.append(RouteChange(node: node.name, prefix: prefix, kind: kind, before: before, after: after))
+                changes.append(RouteChangeGroup(node: node.name, kind: kind, prefixes: group.prefixes, before: before, after: after))
             }
         }
         return changes
@@ -94,16 +136,26 @@ extension RoutingResult {
         return changes
     }
 
+    /// Only BGP entries can change with the settings (system routes come from the topology), and
+    /// they change per pair of keys: compare the programmed routes once per pair.
     private func effectiveRouteChanges(to other: RoutingResult) -> [EffectiveRouteChange] {
-        let mine = effectiveRouteTables, theirs = other.effectiveRouteTables
+        let mine = programmedRoutes(), theirs = other.programmedRoutes()
+        var changed: [Prefix] = []
+        var compared: [Pair: Bool] = [:]
+        for prefix in Set(allPrefixes).union(other.allPrefixes).sorted() {
+            let before = keys.keyOfPrefix[prefix], after = other.keys.keyOfPrefix[prefix]
+            let pair = Pair(before: before ?? -1, after: after ?? -1)
+            let differs = compared[pair] ?? ((before.flatMap { mine[$0] }) != (after.flatMap { theirs[$0] }))
+            compared[pair] = differs
+            if differs { changed.append(prefix) }
+        }
         var changes: [EffectiveRouteChange] = []
-        for ((vnet, before), (_, after)) in zip(mine, theirs) {
-            let oldByPrefix = Dictionary(grouping: before, by: \.prefix)
-            let newByPrefix = Dictionary(grouping: after, by: \.prefix)
-            for prefix in Set(oldByPrefix.keys).union(newByPrefix.keys).sorted() {
-                let old = oldByPrefix[prefix]?.first { $0.source == .virtualNetworkGateway }
-                let new = newByPrefix[prefix]?.first { $0.source == .virtualNetworkGateway }
-                if old != new { changes.append(EffectiveRouteChange(vnet: vnet.name, prefix: prefix, before: old, after: new)) }
+        for vnet in network.virtualNetworks {
+            let spaces = systemSpaces(of: vnet)
+            for prefix in changed {
+                let old = keys.keyOfPrefix[prefix].flatMap { mine[$0] }.map { Self.entry(for: prefix, $0, shadowedBy: spaces) }
+                let new = other.keys.keyOfPrefix[prefix].flatMap { theirs[$0] }.map { Self.entry(for: prefix, $0, shadowedBy: spaces) }
+                changes.append(EffectiveRouteChange(vnet: vnet.name, prefix: prefix, before: old, after: new))
             }
         }
         return changes

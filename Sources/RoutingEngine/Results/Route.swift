@@ -26,6 +26,14 @@ public struct Route: Equatable, Sendable {
     public let lostAt: DecisionStep?
 
     public var azureOrigin: AzureOrigin { from == nil ? .network : (ibgp ? .ibgp : .ebgp) }
+
+    /// The same path for another prefix of its key.
+    func with(prefix: Prefix) -> Route {
+        Route(prefix: prefix, instance: instance, attributes: attributes, from: from, fromInstance: fromInstance,
+              neighborAddress: neighborAddress, localAddress: localAddress, weight: weight,
+              localPreference: localPreference, ibgp: ibgp, isBest: isBest, isSelected: isSelected,
+              isMultipath: isMultipath, reason: reason, lostAt: lostAt)
+    }
 }
 
 /// What a node sends one of its peers for a prefix (adj-RIB-out).

@@ -49,13 +49,7 @@ extension RoutingResult {
         var bgp: [EffectiveRoute] = []
         for (key, route) in programmed.enumerated() {
             guard let route else { continue }
-            for prefix in keys.prefixes[key] {
-                // System routes win over any BGP route that is equal or more specific.
-                let shadowed = systemSpaces.contains { $0.contains(prefix) }
-                bgp.append(EffectiveRoute(source: .virtualNetworkGateway, state: shadowed ? .invalid : .active,
-                                          prefix: prefix, nextHopType: .virtualNetworkGateway,
-                                          nextHopIPs: route.nextHops, learnedFrom: route.sourceClass, asPath: route.asPath))
-            }
+            for prefix in keys.prefixes[key] { bgp.append(Self.entry(for: prefix, route, shadowedBy: systemSpaces)) }
         }
         // A BGP default route takes over from the system one (forced tunnelling).
         let bgpDefault = bgp.contains { $0.prefix == .defaultRoute && $0.state == .active }
@@ -66,6 +60,20 @@ extension RoutingResult {
             if a.state != b.state { return a.state == .active }
             return a.source == .default && b.source != .default
         }
+    }
+
+    /// The VNet's own and peered address spaces: system routes that shadow BGP routes inside them.
+    func systemSpaces(of vnet: VirtualNetwork) -> [Prefix] {
+        let hub = topology.hub
+        return vnet.addressSpace + (vnet.name == hub.name ? hub.spokes.flatMap(\.addressSpace) : hub.addressSpace)
+    }
+
+    /// The BGP entry for one prefix: Invalid when a system route is equal or less specific.
+    static func entry(for prefix: Prefix, _ route: ProgrammedRoute, shadowedBy spaces: [Prefix]) -> EffectiveRoute {
+        let shadowed = spaces.contains { $0.contains(prefix) }
+        return EffectiveRoute(source: .virtualNetworkGateway, state: shadowed ? .invalid : .active, prefix: prefix,
+                              nextHopType: .virtualNetworkGateway, nextHopIPs: route.nextHops,
+                              learnedFrom: route.sourceClass, asPath: route.asPath)
     }
 
     /// Per key, what the gateways and Route Server program into VMs.
