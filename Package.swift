@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(name: "routescope-bench", dependencies: ["RoutingEngine", "TopologyFile"]),
         .testTarget(name: "RoutingEngineTests", dependencies: ["RoutingEngine"]),
         .testTarget(name: "TopologyFileTests", dependencies: ["TopologyFile", "RoutingEngine"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"]),
         // Runs the real binary: depending on the executable makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["routescope"]),

@@ -28,10 +28,12 @@ struct ExportPolicy {
         if candidate.peer == receiver {
             return (nil, "not sent back to the peer it was learned from")
         }
-        if candidate.attributes.communities.contains(.noAdvertise) {
+        // The originator attaches the communities it is configured with; they bind the receivers.
+        let learned = candidate.peer != nil
+        if learned && candidate.attributes.communities.contains(.noAdvertise) {
             return (.r6, "carries no-advertise: used locally, advertised to no peer")
         }
-        if candidate.attributes.communities.contains(.noExport) && session.type == .ebgp {
+        if learned && candidate.attributes.communities.contains(.noExport) && session.type == .ebgp {
             return (nil, "carries no-export: not sent to eBGP peers")
         }
         if candidate.origination == .virtualNetwork && isAzureElement(receiverKind) {

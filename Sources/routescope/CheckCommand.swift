@@ -1,0 +1,43 @@
+import ArgumentParser
+import RoutingEngine
+import TopologyFile
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate topology files.",
+        discussion: """
+            Prints `file:line:column: message` on stderr for each refusal and exits 1 if any file is
+            invalid. Valid files that Azure would not run as written (a reserved NVA ASN, a VPN gateway
+            that is not active/active, too many routes) are valid: check lists the sessions that stay down.
+            """)
+
+    @Argument(help: "Topology files (or bundled names).")
+    var topologies: [String]
+
+    func validate() throws {
+        if topologies.isEmpty { throw ValidationError("name at least one topology file") }
+    }
+
+    func run() throws {
+        var failed = 0
+        for path in topologies {
+            do {
+                let topology = try TopologySource.load(path)
+                let result = try Engine.compute(topology)
+                print("\(path): ok — \(result.nodes.count) nodes, \(result.network.sessions.count) sessions, \(result.allPrefixes.count) prefixes")
+                for session in result.network.sessions {
+                    guard let reason = session.state.reason ?? session.warning else { continue }
+                    let rule = session.downRule.map { " (\($0.citation))" } ?? ""
+                    print("  note: \(result.network.name(of: session.a)) — \(result.network.name(of: session.b)): \(reason)\(rule)")
+                }
+            } catch let exit as ExitCode where exit == ExitCode(1) {
+                failed += 1
+            } catch let error as UnknownDownEntry {
+                Diagnostics.error("\(path): down: \(error)")
+                failed += 1
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

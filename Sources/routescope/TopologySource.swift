@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RoutingEngine
+import TopologyFile
+
+/// Where a topology comes from: a file, or a bundled topology by name.
+enum TopologySource {
+    static func load(_ argument: String?) throws -> Topology {
+        guard let argument else { return try BundledTopologies.topology(named: BundledTopologies.defaultName) }
+        if FileManager.default.fileExists(atPath: argument) {
+            return try Diagnostics.reportingTopologyErrors { try TopologyLoader.load(contentsOf: argument) }
+        }
+        let name = URL(fileURLWithPath: argument).deletingPathExtension().lastPathComponent
+        if BundledTopologies.named(name) != nil, !argument.hasSuffix(".yaml") || argument.hasPrefix("topologies/") {
+            return try Diagnostics.reportingTopologyErrors { try BundledTopologies.topology(named: name) }
+        }
+        let bundled = BundledTopologies.all.map(\.name)
+        let hint = Suggestion.closest(to: name, in: bundled).map { "did you mean '\($0)'?" }
+            ?? "bundled topologies: \(bundled.joined(separator: ", "))"
+        Diagnostics.error("\(argument): no such file or bundled topology", hint: hint)
+        throw ExitCode(1)
+    }
+
+    /// Computes the tables, turning a bad `--down` into a usage error with a hint.
+    static func compute(_ topology: Topology, _ toggles: ToggleOptions) throws -> RoutingResult {
+        let settings = try toggles.settings(for: topology)
+        do {
+            return try Engine.compute(topology, settings: settings)
+        } catch {
+            let names = Network.allNames(of: topology)
+            let hint = Suggestion.closest(to: error.entry, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("--down: \(error)\(hint). Nodes: \(names.joined(separator: ", "))")
+        }
+    }
+
+    /// Checks `--node`: a BGP node or a VNet.
+    static func validate(node: String?, in result: RoutingResult) throws {
+        guard let node else { return }
+        let names = result.nodes.map(\.name) + result.network.virtualNetworks.map(\.name)
+        guard !names.contains(node) else { return }
+        let hint = Suggestion.closest(to: node, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        throw ValidationError("--node: '\(node)' is not a node of '\(result.topology.name)'\(hint). Nodes: \(names.joined(separator: ", "))")
+    }
+}
+
+extension Network {
+    /// Every node name of a topology, for hints.
+    static func allNames(of topology: Topology) -> [String] {
+        [topology.routeServer?.name].compactMap { $0 } + topology.nvas.map(\.name)
+            + [topology.expressRouteGateway?.name, topology.expressRouteGateway?.circuit.name, topology.vpnGateway?.name].compactMap { $0 }
+            + topology.sites.map(\.name)
+    }
+}
