@@ -1,6 +1,6 @@
 /// "Did you mean …": the closest known word, when it is close enough to be a likely typo.
-enum Suggestions {
-    static func closest(to word: String, in candidates: [String]) -> String? {
+public enum Suggestions {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         if let caseOnly = candidates.first(where: { $0.lowercased() == lowered }) { return caseOnly }
         let scored = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
@@ -9,7 +9,7 @@ enum Suggestions {
     }
 
     /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
@@ -27,7 +27,7 @@ enum Suggestions {
     }
 
     /// "did you mean 'x'?" or the list of valid words.
-    static func hint(for word: String, in candidates: [String], listName: String = "expected one of") -> String {
+    public static func hint(for word: String, in candidates: [String], listName: String = "expected one of") -> String {
         if let match = closest(to: word, in: candidates) { return "did you mean '\(match)'?" }
         return "\(listName): \(candidates.joined(separator: ", "))"
     }

@@ -15,7 +15,7 @@ enum TopologySource {
             return try Diagnostics.reportingTopologyErrors { try BundledTopologies.topology(named: name) }
         }
         let bundled = BundledTopologies.all.map(\.name)
-        let hint = Suggestion.closest(to: name, in: bundled).map { "did you mean '\($0)'?" }
+        let hint = Suggestions.closest(to: name, in: bundled).map { "did you mean '\($0)'?" }
             ?? "bundled topologies: \(bundled.joined(separator: ", "))"
         Diagnostics.error("\(argument): no such file or bundled topology", hint: hint)
         throw ExitCode(1)
@@ -28,7 +28,7 @@ enum TopologySource {
             return try Engine.compute(topology, settings: settings)
         } catch {
             let names = Network.allNames(of: topology)
-            let hint = Suggestion.closest(to: error.entry, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestions.closest(to: error.entry, in: names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ValidationError("--down: \(error)\(hint). Nodes: \(names.joined(separator: ", "))")
         }
     }
@@ -38,7 +38,7 @@ enum TopologySource {
         guard let node else { return }
         let names = result.nodes.map(\.name) + result.network.virtualNetworks.map(\.name)
         guard !names.contains(node) else { return }
-        let hint = Suggestion.closest(to: node, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = Suggestions.closest(to: node, in: names).map { " (did you mean '\($0)'?)" } ?? ""
         throw ValidationError("--node: '\(node)' is not a node of '\(result.topology.name)'\(hint). Nodes: \(names.joined(separator: ", "))")
     }
 }
