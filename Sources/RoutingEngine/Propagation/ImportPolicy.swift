@@ -15,8 +15,10 @@ struct ImportPolicy {
             return .reject(rule: .r3, reason: "AS path \(attributes.asPathText) contains own AS \(receiverASN)")
         }
         let receiverKind = network.kind(of: receiver)
+        // R10 is a filter of an ER gateway that peers with Route Server (the tag is Route Server's);
+        // without one, 65517:65517 is just a customer's community.
         if receiverKind == .expressRouteGateway && network.kind(of: sender) == .expressRouteCircuit
-            && attributes.communities.contains(.routeServerTag) {
+            && network.topology.routeServer != nil && attributes.communities.contains(.routeServerTag) {
             return .reject(rule: .r10, reason: "carries 65517:65517: a route Route Server handed a gateway, coming back")
         }
         return .accept(Candidate(attributes: attributes, source: .session(session.id), peer: sender,

@@ -49,6 +49,9 @@ struct Simulator: Sendable {
 
     var pendingMessages: Int { queue.count - head }
 
+    /// Nothing in flight and no limit left to enforce: the next step would do nothing (R21).
+    var isStable: Bool { pendingMessages == 0 && firstExceededLimit() == nil }
+
     // MARK: origination
 
     /// Installs every speaker's own prefixes and queues the first advertisements.
@@ -108,6 +111,8 @@ struct Simulator: Sendable {
             guard step() != nil else { return .converged(messages: delivered) }
             steps += 1
         }
+        // A budget that ran out just as the network settled is convergence, not a loop.
+        if isStable { return .converged(messages: delivered) }
         let pending = Set(queue[head...].map(\.key)).flatMap { keys.prefixes[$0] }.sorted()
         return .didNotConverge(messages: delivered, prefixes: pending)
     }
@@ -128,8 +133,12 @@ struct Simulator: Sendable {
             case .accept(let candidate):
                 ribs[receiver].candidates[key].append(candidate)
             case .reject(let rule, let reason):
-                ribs[receiver].rejected[key].append(Rejection(attributes: attributes, session: session.id,
-                                                              peer: message.from, rule: rule, reason: reason))
+                // Kept in session order, not arrival order, so the tables do not depend on the message
+                // history: toggling a switch and back restores them exactly (R20).
+                let rejection = Rejection(attributes: attributes, session: session.id, peer: message.from,
+                                          rule: rule, reason: reason)
+                let index = ribs[receiver].rejected[key].firstIndex { $0.session > session.id } ?? ribs[receiver].rejected[key].endIndex
+                ribs[receiver].rejected[key].insert(rejection, at: index)
             }
         }
         refresh(receiver, key)

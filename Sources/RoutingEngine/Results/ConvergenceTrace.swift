@@ -30,7 +30,8 @@ public struct ConvergenceTrace: Sendable {
         let budget = messageBudget ?? simulator.defaultBudget
         while events.count < budget, let event = simulator.step() { events.append(event) }
         self.events = events
-        convergence = simulator.pendingMessages == 0 && events.count < budget
+        // Stable, not "under budget": a budget exactly as long as the run still converged (R21).
+        convergence = simulator.isStable
             ? .converged(messages: simulator.delivered)
             : .didNotConverge(messages: simulator.delivered,
                               prefixes: Array(Set(events.suffix(64).compactMap { event -> Prefix? in
@@ -46,6 +47,9 @@ public struct ConvergenceTrace: Sendable {
         if steps < events.count {
             convergence = .didNotConverge(messages: simulator.delivered, prefixes: prefixes(ofEventsFrom: steps))
         }
+        // As Engine.compute does: the R13 warning describes the tables, so the replayed final state
+        // shows the same sessions as a full computation.
+        simulator.markAzureToCircuitWarnings()
         return RoutingResult(simulator, convergence: convergence)
     }
 

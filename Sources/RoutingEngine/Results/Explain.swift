@@ -85,9 +85,10 @@ extension RoutingResult {
         let rib = ribs[sender]
         let considered = network.kind(of: sender) == .routeServer ? rib.candidates[key] : Array(rib.candidates[key].prefix(1))
         for candidate in considered {
+            // A path the receiver itself sent is not why a route is missing there (split horizon): the
+            // receiver holds that route already. Keep looking for a real reason.
+            if candidate.peer == receiver { continue }
             if case .filtered(let rule, let reason) = policy.verdict(for: candidate, from: sender, over: session) {
-                // A plain "came from there" is not why a route is missing; keep looking for a real reason.
-                if candidate.peer == receiver && considered.count > 1 { continue }
                 return Blocker(at: at, towards: towards, rule: rule, reason: reason)
             }
         }

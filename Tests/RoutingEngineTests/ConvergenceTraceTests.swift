@@ -1,0 +1,125 @@
+import Testing
+@testable import RoutingEngine
+
+/// Step-through: the message sequence replays to the same tables as `Engine.compute`.
+@Suite("Convergence trace")
+struct ConvergenceTraceTests {
+    static let cases: [(Topology, Settings)] = {
+        var cases: [(Topology, Settings)] = []
+        for topology in [Seed.sdwanER(), Seed.vpnER(), Lab.allThree()] {
+            cases.append((topology, topology.settings { $0.routeExchange = false }))
+            cases.append((topology, topology.settings { $0.routeExchange = true }))
+        }
+        let vpn = Seed.vpnER(routeExchange: true)
+        cases.append((vpn, vpn.settings { $0.vpnActiveActive = false }))
+        cases.append((vpn, vpn.settings { $0.down = ["route-server#0"] }))
+        return cases
+    }()
+
+    /// Every node's routes for every prefix, and every VNet's effective routes, agree.
+    func expectSameTables(_ actual: RoutingResult, _ expected: RoutingResult, _ label: String) {
+        #expect(Set(actual.allPrefixes) == Set(expected.allPrefixes), "\(label)")
+        for node in expected.nodes {
+            let other = actual.named(node.name)
+            for prefix in expected.allPrefixes {
+                #expect(actual.routes(of: other, for: prefix) == expected.routes(of: node, for: prefix), "\(label) \(node.name) \(prefix)")
+            }
+        }
+        #expect(actual.tables == expected.tables, "\(label)")
+    }
+
+    @Test("Replaying the full trace gives the same tables as Engine.compute, every node, every prefix")
+    func replayMatchesCompute() throws {
+        for (topology, settings) in Self.cases {
+            let trace = try ConvergenceTrace(topology: topology, settings: settings)
+            #expect(trace.convergence.isConverged)
+            #expect(!trace.events.isEmpty)
+            expectSameTables(trace.final, compute(topology, settings: settings), "\(topology.name) \(settings)")
+            expectSameTables(trace.result(after: trace.events.count + 10), trace.final, "past the end")
+        }
+    }
+
+    @Test("R13: the replayed trace carries the Azure-to-circuit warning too")
+    func replayKeepsWarnings() throws {
+        var topology = Seed.sdwanER()
+        topology.hub.spokes.append(VirtualNetwork(name: "spoke-big", addressSpace: slash24s(1000, from: "10.128.0.0")))
+        let expected = compute(topology)
+        #expect(expected.sessions("er-circuit").contains { $0.warning != nil })
+        let trace = try ConvergenceTrace(topology: topology, settings: Settings(of: topology))
+        #expect(trace.final.tables == expected.tables)
+    }
+
+    @Test("result(after: 0) has no learned routes, only what each speaker originates")
+    func startsEmpty() throws {
+        let topology = Seed.sdwanER(routeExchange: true)
+        let trace = try ConvergenceTrace(topology: topology, settings: Settings(of: topology))
+        let start = trace.result(after: 0)
+        for node in start.nodes {
+            #expect(start.routes(of: node).allSatisfy { $0.from == nil }, "\(node.name)")
+            #expect(start.rejected(at: node).isEmpty)
+        }
+        #expect(!start.routes(of: start.named("route-server")).isEmpty)
+        #expect(!start.convergence.isConverged)
+        // Halfway, some but not all of it.
+        let middle = trace.result(after: trace.events.count / 2)
+        let learned = middle.nodes.flatMap { middle.routes(of: $0) }.filter { $0.from != nil }.count
+        let total = trace.final.nodes.flatMap { trace.final.routes(of: $0) }.filter { $0.from != nil }.count
+        #expect(learned > 0 && learned < total)
+    }
+
+    @Test("A trace from one setting to another starts at the old stable state and ends at the new one")
+    func fromOneSettingToAnother() throws {
+        for topology in [Seed.sdwanER(), Seed.vpnER()] {
+            for (old, new) in [(topology.settings { $0.routeExchange = false }, topology.settings { $0.routeExchange = true }),
+                               (topology.settings { $0.routeExchange = true }, topology.settings { $0.routeExchange = false }),
+                               (topology.settings { _ in }, topology.settings { $0.down = ["er-circuit#0"] }),
+                               (topology.settings { $0.down = ["er-circuit#0"] }, topology.settings { _ in })] {
+                let trace = try ConvergenceTrace(topology: topology, settings: new, from: old)
+                let before = compute(topology, settings: old)
+                let start = trace.result(after: 0)
+                if new.down.contains("er-circuit#0") {
+                    // A session that goes down drops what it carried at once…
+                    #expect(start.routes(of: start.named("er-circuit")).allSatisfy { $0.instance == 1 })
+                    #expect(before.routes(of: before.named("er-circuit")).contains { $0.instance == 0 })
+                } else {
+                    // …everything else starts exactly as it was.
+                    #expect(start.learnedTables == before.learnedTables, "\(topology.name) \(old) → \(new)")
+                    #expect(start.effectiveRouteTables.map(\.routes) == before.effectiveRouteTables.map(\.routes))
+                }
+                #expect(trace.convergence.isConverged)
+                expectSameTables(trace.final, compute(topology, settings: new), "\(topology.name) \(old) → \(new)")
+            }
+        }
+    }
+
+    @Test("describe prints UPDATE route-server#0 → sdwan 10.2.0.0/16 [65515 12076 65020] when route exchange goes on")
+    func describeLines() throws {
+        let topology = Seed.sdwanER()
+        let trace = try ConvergenceTrace(topology: topology, settings: topology.settings { $0.routeExchange = true },
+                                         from: topology.settings { $0.routeExchange = false })
+        let lines = trace.events.map(trace.describe)
+        #expect(lines.contains("UPDATE route-server#0 → sdwan 10.2.0.0/16 [65515 12076 65020]"))
+        #expect(lines.contains("UPDATE route-server#1 → sdwan 10.2.0.0/16 [65515 12076 65020]"))
+        #expect(lines.contains("UPDATE route-server#0 → er-gateway#0 10.1.0.0/16 [65001 65010]"))
+        // Only what route exchange changes moves: no VNet prefix is re-sent.
+        #expect(!lines.contains { $0.contains("10.0.0.0/16") })
+        #expect(lines.allSatisfy { $0.hasPrefix("UPDATE ") || $0.hasPrefix("WITHDRAW ") })
+
+        // Turning it off again withdraws.
+        let back = try ConvergenceTrace(topology: topology, settings: topology.settings { $0.routeExchange = false },
+                                        from: topology.settings { $0.routeExchange = true })
+        #expect(back.events.map(back.describe).contains("WITHDRAW route-server#0 → sdwan 10.2.0.0/16"))
+    }
+
+    @Test("describe prints a session that a limit brings down")
+    func describeSessionDown() throws {
+        var topology = Seed.sdwanER()
+        // 1,000 prefixes of its own plus its site's 10.1.0.0/16: 1,001.
+        topology.nvas[0].advertise = slash24s(1000).map { Advertisement($0) }
+        let trace = try ConvergenceTrace(topology: topology, settings: Settings(of: topology))
+        let lines = trace.events.map(trace.describe)
+        #expect(lines.contains("SESSION DOWN route-server#0 — sdwan: advertised 1001 routes, limit 1000"))
+        #expect(lines.contains("SESSION DOWN route-server#1 — sdwan: advertised 1001 routes, limit 1000"))
+        #expect(trace.final.tables == compute(topology).tables)
+    }
+}
