@@ -22,8 +22,14 @@ let package = Package(
         ]),
         // Text (FRR / Azure) and JSON renderings of an engine result.
         .target(name: "Reports", dependencies: ["RoutingEngine"]),
+        // Pure explorer UI: state, update(msg), view(state) → grid of cells. No curses.
+        .target(name: "Explorer", dependencies: ["RoutingEngine", "Reports"]),
+        // ncursesw through a module map and a shim (macros → functions, no C globals).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only module that talks to ncurses.
+        .target(name: "TerminalDriver", dependencies: ["CNcursesw", "Explorer"]),
         .executableTarget(name: "routescope", dependencies: [
-            "RoutingEngine", "TopologyFile", "Reports",
+            "RoutingEngine", "TopologyFile", "Reports", "Explorer", "TerminalDriver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-build benchmark: `swift run -c release routescope-bench`.
@@ -31,6 +37,9 @@ let package = Package(
         .testTarget(name: "RoutingEngineTests", dependencies: ["RoutingEngine"]),
         .testTarget(name: "TopologyFileTests", dependencies: ["TopologyFile", "RoutingEngine"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TopologyFile", "RoutingEngine"]),
+        // ncurses is process-global: these run in one serialized suite.
+        .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "Explorer", "CNcursesw", "RoutingEngine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"]),
         // Runs the real binary: depending on the executable makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["routescope"]),

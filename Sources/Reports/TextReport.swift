@@ -76,7 +76,7 @@ public enum TextReport {
         return lines
     }
 
-    static func sessionTable(_ node: Node, _ result: RoutingResult) -> [String] {
+    public static func sessionTable(_ node: Node, _ result: RoutingResult) -> [String] {
         let network = result.network
         var table = TextTable(["Local", "Neighbor", "Address", "AS", "Type", "State", "Reason"])
         for session in result.sessions(of: node) {

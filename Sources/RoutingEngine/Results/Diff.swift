@@ -70,6 +70,17 @@ public struct ResultDiff: Equatable, Sendable {
         return byNode.flatMap { $0.changes.sorted { $0.prefix < $1.prefix } }
     }
 
+    /// The first `limit` changes in group order, expanding no more groups than needed.
+    public func firstRouteChanges(_ limit: Int) -> [RouteChange] {
+        var out: [RouteChange] = []
+        for group in groups where out.count < limit {
+            let room = limit - out.count
+            out += RouteChangeGroup(node: group.node, kind: group.kind, prefixes: Array(group.prefixes.prefix(room)),
+                                    before: group.before, after: group.after).changes
+        }
+        return out
+    }
+
     /// How many node-prefix changes there are, without expanding them.
     public var routeChangeCount: Int { groups.reduce(0) { $0 + $1.prefixes.count } }
 

@@ -85,6 +85,19 @@ public struct RoutingResult: Sendable {
         routes(of: node, for: prefix).filter(\.isSelected)
     }
 
+    /// Distinct prefixes `receiver` accepted from `sender` over all their sessions: the routes that
+    /// flow that way (paths refused as loops do not count). Counted by key, no table expanded.
+    public func acceptedPrefixCount(by receiver: Node, from sender: Node) -> Int {
+        var keysAccepted = Set<Int>()
+        for speaker in receiver.speakers {
+            for (key, candidates) in ribs[speaker].candidates.enumerated()
+            where candidates.contains(where: { $0.peer.map(sender.speakers.contains) == true }) {
+                keysAccepted.insert(key)
+            }
+        }
+        return keysAccepted.reduce(0) { $0 + keys.count(of: $1) }
+    }
+
     // MARK: helpers
 
     private func sortedPrefixes(of node: Node, where holds: (SpeakerID, Int) -> Bool) -> [Prefix] {

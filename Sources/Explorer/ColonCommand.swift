@@ -1,0 +1,93 @@
+import RoutingEngine
+
+/// The explorer's `:` commands, vim style.
+public enum ColonCommand: Equatable, Sendable {
+    case quit
+    case node(String)
+    case open(String)
+    case set(SettingChange)
+    case down(String, Bool)
+
+    public enum SettingChange: Equatable, Sendable, CustomStringConvertible {
+        case routeExchange(Bool), activeActive(Bool), preference(HubRoutingPreference)
+        public var description: String {
+            switch self {
+            case .routeExchange(let on): "route-exchange \(on ? "on" : "off")"
+            case .activeActive(let on): "active-active \(on ? "on" : "off")"
+            case .preference(let preference): "preference \(preference.rawValue)"
+            }
+        }
+    }
+
+    public struct ParseError: Error, Equatable, Sendable {
+        public let message: String
+    }
+
+    public static let usage = "commands: node NAME · open FILE · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
+
+    public static func parse(_ text: String) -> Result<ColonCommand, ParseError> {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let verb = words.first else { return .failure(ParseError(message: usage)) }
+        let rest = Array(words.dropFirst())
+        switch verb {
+        case "q", "quit", "q!", "wq": return rest.isEmpty ? .success(.quit) : .failure(ParseError(message: ":\(verb) takes no argument"))
+        case "node", "n":
+            guard rest.count == 1 else { return .failure(ParseError(message: ":node NAME selects a node or VNet")) }
+            return .success(.node(rest[0]))
+        case "open", "e", "edit":
+            guard !rest.isEmpty else { return .failure(ParseError(message: ":open FILE reads another topology")) }
+            return .success(.open(rest.joined(separator: " ")))
+        case "down", "up":
+            guard rest.count == 1 else { return .failure(ParseError(message: ":\(verb) NAME (a node, name#1, or a--b)")) }
+            return .success(.down(rest[0], verb == "down"))
+        case "set":
+            return parseSet(rest)
+        default:
+            return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: ["node", "open", "set", "down", "up", "q"])); \(usage)"))
+        }
+    }
+
+    private static func parseSet(_ words: [String]) -> Result<ColonCommand, ParseError> {
+        let settings = ["route-exchange", "active-active", "preference"]
+        guard words.count == 2 else {
+            return .failure(ParseError(message: ":set route-exchange on|off · :set active-active on|off · :set preference ExpressRoute|VpnGateway|ASPath"))
+        }
+        let (name, value) = (words[0], words[1])
+        switch name {
+        case "route-exchange", "active-active":
+            guard let on = ["on": true, "off": false, "true": true, "false": false][value.lowercased()] else {
+                return .failure(ParseError(message: ":set \(name) takes on or off, not '\(value)'"))
+            }
+            return .success(.set(name == "route-exchange" ? .routeExchange(on) : .activeActive(on)))
+        case "preference":
+            guard let preference = HubRoutingPreference.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() }) else {
+                return .failure(ParseError(message: "preference is ExpressRoute, VpnGateway or ASPath, not '\(value)'"))
+            }
+            return .success(.set(.preference(preference)))
+        default:
+            return .failure(ParseError(message: "unknown setting '\(name)'\(suggestion(for: name, in: settings))"))
+        }
+    }
+
+    /// " (did you mean 'x'?)" when a name is one typo away.
+    static func suggestion(for word: String, in names: [String]) -> String {
+        let close = names.filter { editDistance($0.lowercased(), word.lowercased()) <= max(1, word.count / 4) }
+        return close.first.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let above = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+}

@@ -1,0 +1,184 @@
+import RoutingEngine
+
+/// Everything the explorer shows, as a value: `update` changes it, `view` draws it.
+public struct ExplorerState: Sendable {
+    public enum Pane: Int, CaseIterable, Sendable { case diagram, table, log }
+
+    public enum Tab: Int, CaseIterable, Sendable {
+        case learned, advertised, azure, sessions, effective
+        public var title: String { ["Learned", "Advertised", "Azure", "Sessions", "Effective routes"][rawValue] }
+    }
+
+    public enum Overlay: Equatable, Sendable {
+        case help
+        /// Every path of a prefix at a node, with the decision steps.
+        case detail(node: String, prefix: Prefix)
+    }
+
+    public struct Message: Equatable, Sendable {
+        public let text: String
+        public let isError: Bool
+    }
+
+    public private(set) var topology: Topology
+    /// Where the topology came from (a path or a bundled name), for the title bar.
+    public private(set) var source: String
+    public private(set) var settings: Settings
+    public private(set) var result: RoutingResult
+    /// The result before the last change and what changed: rows stay marked until the next change.
+    public private(set) var previous: RoutingResult?
+    public private(set) var changes: ResultDiff?
+    /// What changed where, newest last.
+    public internal(set) var log: [LogEntry] = []
+    var undoStack: [Settings] = []
+    var redoStack: [Settings] = []
+
+    /// The selected node or VNet, by name.
+    public internal(set) var selection: String
+    public internal(set) var focus: Pane = .diagram
+    public internal(set) var tab: Tab = .learned
+    public internal(set) var rowCursor = 0
+    public internal(set) var rowScroll = 0
+    public internal(set) var logScroll = 0
+    public internal(set) var filter = ""
+    public internal(set) var isEditingFilter = false
+    /// The text after `:` while the command line is open.
+    public internal(set) var commandLine: String?
+    public internal(set) var overlay: Overlay?
+    public internal(set) var message: Message?
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public let glyphs: Glyphs
+    public let mouseEnabled: Bool
+    public internal(set) var shouldQuit = false
+    /// The rows of the table pane, rebuilt when the selection, tab, filter or result changes.
+    public internal(set) var table: TableModel = TableModel(rows: [])
+
+    public init(topology: Topology, source: String, settings: Settings? = nil, width: Int, height: Int,
+                glyphs: Glyphs = .unicode, mouseEnabled: Bool = true) throws(UnknownDownEntry) {
+        self.topology = topology
+        self.source = source
+        let settings = settings ?? Settings(of: topology)
+        self.settings = settings
+        result = try Engine.compute(topology, settings: settings)
+        selection = topology.nvas.first?.name ?? topology.vpnGateway?.name ?? topology.routeServer?.name ?? topology.hub.name
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+        self.mouseEnabled = mouseEnabled
+        rebuildTable()
+    }
+
+    // MARK: changes
+
+    /// Recomputes every table under new settings and records what changed (marks and change log).
+    mutating func apply(_ next: Settings, because reason: String, recordUndo: Bool = true) {
+        guard next != settings else { return }
+        guard let nextResult = try? Engine.compute(topology, settings: next) else {
+            message = Message(text: "cannot apply: a down entry names nothing in this topology", isError: true)
+            return
+        }
+        if recordUndo {
+            undoStack.append(settings)
+            redoStack.removeAll()
+        }
+        let diff = result.diff(to: nextResult)
+        previous = result
+        changes = diff
+        settings = next
+        result = nextResult
+        log.append(contentsOf: LogEntry.entries(for: diff, because: reason))
+        if log.count > 500 { log.removeFirst(log.count - 500) }
+        logScroll = 0
+        message = Message(text: "\(reason): \(diff.routeChangeCount) route changes, \(diff.sessions.count) session changes",
+                          isError: false)
+        rebuildTable()
+    }
+
+    /// Replaces the topology (`:open`), keeping nothing of the old one but the window.
+    mutating func replace(topology next: Topology, source: String) {
+        guard let nextResult = try? Engine.compute(next) else {
+            message = Message(text: "\(source): a down entry names nothing in this topology", isError: true)
+            return
+        }
+        topology = next
+        self.source = source
+        settings = Settings(of: next)
+        result = nextResult
+        previous = nil
+        changes = nil
+        undoStack.removeAll()
+        redoStack.removeAll()
+        log.append(LogEntry(text: "opened \(source)", kind: .heading))
+        selection = next.nvas.first?.name ?? next.vpnGateway?.name ?? next.routeServer?.name ?? next.hub.name
+        rowCursor = 0
+        rowScroll = 0
+        message = Message(text: "opened \(source)", isError: false)
+        rebuildTable()
+    }
+
+    mutating func rebuildTable() {
+        table = TableModel.build(for: self)
+        rowCursor = min(rowCursor, max(0, table.rows.count - 1))
+        if rowCursor < table.rows.count, !table.rows[rowCursor].isSelectable {
+            rowCursor = table.rows.firstIndex(where: \.isSelectable) ?? 0
+        }
+    }
+
+    /// Names of everything the diagram can select: BGP nodes, then the hub and its spokes.
+    public var selectableNames: [String] {
+        result.nodes.map(\.name) + result.network.virtualNetworks.map(\.name)
+    }
+
+    public var selectedNode: Node? { result.node(named: selection) }
+    public var selectedVNet: VirtualNetwork? { result.network.virtualNetworks.first { $0.name == selection } }
+
+    /// The tabs that apply to the selection.
+    public var tabs: [Tab] {
+        if selectedVNet != nil { return [.effective] }
+        switch selectedNode?.kind {
+        case .routeServer?, .expressRouteGateway?, .vpnGateway?: return [.learned, .advertised, .azure, .sessions]
+        default: return [.learned, .advertised, .sessions]
+        }
+    }
+
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+}
+
+/// A line of the change log.
+public struct LogEntry: Equatable, Sendable {
+    public enum Kind: Sendable { case heading, added, removed, changed, session }
+    public let text: String
+    public let kind: Kind
+
+    /// " via route-server [65515 12076 65020]": where the best path comes from.
+    private static func via(_ routes: [Route]) -> String {
+        guard let route = routes.first else { return "" }
+        return " via \(route.from ?? "local") [\(route.attributes.asPathText)]"
+    }
+
+    /// "sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]", one per node and prefix.
+    static func entries(for diff: ResultDiff, because reason: String) -> [LogEntry] {
+        var entries = [LogEntry(text: "── \(reason) ──", kind: .heading)]
+        for change in diff.sessions {
+            let state = change.after.isUp ? "up" : "down (\(change.after.reason ?? ""))"
+            entries.append(LogEntry(text: "\(change.between.0) — \(change.between.1): \(state)", kind: .session))
+        }
+        for change in diff.firstRouteChanges(2000) {
+            switch change.kind {
+            case .added: entries.append(LogEntry(text: "\(change.node): +\(change.prefix)\(via(change.after))", kind: .added))
+            case .removed: entries.append(LogEntry(text: "\(change.node): -\(change.prefix)\(via(change.before))", kind: .removed))
+            case .bestChanged:
+                let now = via(change.after), was = via(change.before)
+                let text = now == was ? "\(now), \(change.before.count) → \(change.after.count) paths" : "\(now), was\(was)"
+                entries.append(LogEntry(text: "\(change.node): ~\(change.prefix)\(text)", kind: .changed))
+            }
+        }
+        if diff.routeChangeCount > 2000 {
+            entries.append(LogEntry(text: "… and \(diff.routeChangeCount - 2000) more route changes", kind: .heading))
+        }
+        if diff.isEmpty { entries.append(LogEntry(text: "no change", kind: .heading)) }
+        return entries
+    }
+}

@@ -1,0 +1,31 @@
+import RoutingEngine
+
+/// A key the explorer understands, decoded by the driver.
+public enum Key: Equatable, Sendable {
+    case char(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace
+    /// Ctrl plus a letter, as the lowercase letter (`ctrl("r")` is Ctrl-R).
+    case ctrl(Character)
+}
+
+/// Everything that can happen to the explorer.
+public enum Msg: Equatable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A left click at a cell.
+    case click(x: Int, y: Int)
+    case scroll(up: Bool)
+    /// The result of an `.open` effect.
+    case opened(Topology, source: String)
+    case openFailed(String)
+    /// The terminal went away (hang-up) or a signal asked to stop.
+    case terminate
+}
+
+/// Side effects `update` asks for; the run loop performs them and answers with a `Msg`.
+public enum Effect: Equatable, Sendable {
+    /// Read a topology file; answer `.opened` or `.openFailed`.
+    case open(path: String)
+}

@@ -1,0 +1,56 @@
+/// The switches, always visible, in words: colour is never the only signal.
+enum StatusLine {
+    static func draw(_ state: ExplorerState, y: Int, into grid: inout Grid) {
+        grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), Cell(" ", .statusBar))
+        let help = "?:help q:quit"
+        // Full labels when they fit, short ones on narrow terminals: the values are always there.
+        let full = items(state, short: false)
+        let fits = width(of: full) + displayWidth(help) + 2 <= grid.width
+        var x = 1
+        for item in fits ? full : items(state, short: true) {
+            x = grid.put(item.key, x: x, y: y, role: .statusKey)
+            x = grid.put(" \(item.label):", x: x, y: y, role: .statusBar)
+            x = grid.put(item.value, x: x, y: y, role: item.on ? .statusOn : .statusOff)
+            x = grid.put(fits ? "  " : " ", x: x, y: y, role: .statusBar)
+        }
+        if x + displayWidth(help) < grid.width { grid.put(help, x: grid.width - displayWidth(help) - 1, y: y, role: .statusBar) }
+    }
+
+    private typealias Item = (key: String, label: String, value: String, on: Bool)
+
+    private static func width(of items: [Item]) -> Int {
+        items.reduce(1) { $0 + displayWidth($1.key) + displayWidth($1.label) + displayWidth($1.value) + 4 }
+    }
+
+    private static func items(_ state: ExplorerState, short: Bool) -> [Item] {
+        let settings = state.settings
+        var items: [Item] = []
+        if state.topology.routeServer != nil {
+            items.append(("r", short ? "exchange" : "route exchange", settings.routeExchange ? "ON" : "OFF", settings.routeExchange))
+        }
+        if let activeActive = settings.vpnActiveActive {
+            items.append(("a", short ? "A/A" : "VPN active/active", activeActive ? "ON" : "OFF", activeActive))
+        }
+        if state.topology.routeServer != nil {
+            items.append(("p", short ? "pref" : "preference", settings.hubRoutingPreference.rawValue, true))
+        }
+        let down = settings.down.sorted()
+        items.append(("d", "down", down.isEmpty ? "none" : down.joined(separator: ","), down.isEmpty))
+        return items.map { ($0.key, $0.label, short ? $0.value : " " + $0.value, $0.on) }
+    }
+
+    static func drawMessageLine(_ state: ExplorerState, y: Int, into grid: inout Grid) {
+        if let command = state.commandLine {
+            let end = grid.put(":" + command, x: 0, y: y, role: .normal)
+            grid.put("█", x: end, y: y, role: .normal)
+        } else if state.isEditingFilter {
+            let end = grid.put("/" + state.filter, x: 0, y: y, role: .normal)
+            grid.put("█", x: end, y: y, role: .normal)
+        } else if let message = state.message {
+            grid.put(message.text, x: 0, y: y, role: message.isError ? .error : .message)
+        } else {
+            grid.put("Tab pane · hjkl/arrows move · Enter details · / filter · : command · u undo · ? help",
+                     x: 0, y: y, role: .dim)
+        }
+    }
+}

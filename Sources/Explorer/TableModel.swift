@@ -1,0 +1,132 @@
+import Reports
+import RoutingEngine
+
+/// The rows of the table pane for the selected node and tab. Route rows keep their `Route` and are
+/// formatted only when drawn, so a 26,000-path table costs nothing until it scrolls into view.
+public struct TableModel: Sendable {
+    public enum Mark: Character, Sendable {
+        case added = "+", removed = "-", changed = "~"
+    }
+
+    public struct Row: Sendable {
+        public enum Content: Sendable {
+            case heading(String)
+            case text(String)
+            /// FRR prints the network on the first path of a prefix only.
+            case route(Route, showNetwork: Bool)
+            case advertised(AdvertisedRoute)
+        }
+        public let content: Content
+        public let mark: Mark?
+        /// Rows about one prefix can be opened (Enter) and filtered.
+        public let prefix: Prefix?
+        public var isSelectable: Bool { prefix != nil }
+
+        /// The row's text as drawn (without the mark column).
+        public var text: String {
+            switch content {
+            case .heading(let text), .text(let text): text
+            case .route(let route, let showNetwork): BGPTableFormat.line(route, showNetwork: showNetwork)
+            case .advertised(let route): BGPTableFormat.line(route)
+            }
+        }
+
+        var isHeading: Bool { if case .heading = content { true } else { false } }
+    }
+
+    public var rows: [Row]
+
+    static func build(for state: ExplorerState) -> TableModel {
+        let tab = state.tabs.contains(state.tab) ? state.tab : state.tabs[0]
+        var rows: [Row]
+        if let vnet = state.selectedVNet {
+            rows = effectiveRows(vnet, state)
+        } else if let node = state.selectedNode {
+            switch tab {
+            case .learned: rows = learnedRows(node, state)
+            case .advertised: rows = advertisedRows(node, state)
+            case .azure: rows = textRows(AzureReport.render(state.result, node: node.name).split(separator: "\n").dropFirst(2).map(String.init))
+            case .sessions: rows = textRows(TextReport.sessionTable(node, state.result))
+            case .effective: rows = []
+            }
+        } else {
+            rows = []
+        }
+        let filter = state.filter.lowercased()
+        if !filter.isEmpty {
+            rows = rows.filter { $0.isHeading || $0.text.lowercased().contains(filter) }
+        }
+        return TableModel(rows: rows)
+    }
+
+    private static func textRows(_ lines: [String]) -> [Row] {
+        lines.map { Row(content: .text($0), mark: nil, prefix: nil) }
+    }
+
+    /// Every path, per instance, FRR style; prefixes that vanished stay as `-` rows until the next change.
+    private static func learnedRows(_ node: Node, _ state: ExplorerState) -> [Row] {
+        let marks = state.changes?.changes(at: node.name) ?? [:]
+        let routes = state.result.routes(of: node)
+        let vanished = marks.filter { $0.value == .removed }.keys
+        let ghosts: [Route] = vanished.isEmpty ? [] : (state.previous.flatMap { previous in
+            previous.node(named: node.name).map { old in vanished.flatMap { previous.routes(of: old, for: $0) } }
+        } ?? [])
+        var rows: [Row] = []
+        for speaker in node.speakers {
+            let instance = state.result.network.speakers[speaker]
+            let name = state.result.network.name(of: speaker)
+            rows.append(Row(content: .heading("BGP table of \(name), local router ID is \(instance.address), local AS \(node.asn)"),
+                            mark: nil, prefix: nil))
+            rows.append(Row(content: .heading(BGPTableFormat.header), mark: nil, prefix: nil))
+            var current = routes.filter { $0.instance == instance.instance }.map { ($0, Mark?.none) }
+            current += ghosts.filter { $0.instance == instance.instance }.map { ($0, Mark.removed) }
+            current.sort { $0.0.prefix < $1.0.prefix }
+            var previous: Prefix?
+            for (route, ghost) in current {
+                let mark = ghost ?? marks[route.prefix].map { $0 == .added ? .added : .changed }
+                rows.append(Row(content: .route(route, showNetwork: route.prefix != previous), mark: mark, prefix: route.prefix))
+                previous = route.prefix
+            }
+            if current.isEmpty { rows.append(Row(content: .text("   (no routes)"), mark: nil, prefix: nil)) }
+        }
+        return rows
+    }
+
+    private static func advertisedRows(_ node: Node, _ state: ExplorerState) -> [Row] {
+        var rows: [Row] = []
+        var last = ""
+        for route in state.result.advertised(by: node) {
+            let local = node.speakers.count > 1 ? "\(node.name)#\(route.instance)" : node.name
+            let peerIsMulti = state.result.node(named: route.peer).map { state.result.network.isMultiInstance($0) } ?? false
+            let peer = peerIsMulti ? "\(route.peer)#\(route.peerInstance)" : route.peer
+            let heading = "Advertised by \(local) to \(peer)"
+            if heading != last {
+                rows.append(Row(content: .heading(heading), mark: nil, prefix: nil))
+                rows.append(Row(content: .heading(BGPTableFormat.header), mark: nil, prefix: nil))
+                last = heading
+            }
+            rows.append(Row(content: .advertised(route), mark: nil, prefix: route.prefix))
+        }
+        if rows.isEmpty { rows.append(Row(content: .text("(advertises nothing)"), mark: nil, prefix: nil)) }
+        return rows
+    }
+
+    private static func effectiveRows(_ vnet: VirtualNetwork, _ state: ExplorerState) -> [Row] {
+        let routes = state.result.effectiveRoutes(of: vnet)
+        let changed = Dictionary((state.changes?.effectiveRoutes ?? []).filter { $0.vnet == vnet.name }.map { ($0.prefix, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let lines = TextReport.effectiveRouteTable(routes)
+        var rows = lines.prefix(2).map { Row(content: .heading($0), mark: nil, prefix: nil) }
+        for (route, line) in zip(routes, lines.dropFirst(2)) {
+            var mark: Mark?
+            if route.source == .virtualNetworkGateway, let change = changed[route.prefix] {
+                mark = change.before == nil ? .added : .changed
+            }
+            rows.append(Row(content: .text(line), mark: mark, prefix: route.prefix))
+        }
+        for change in changed.values.sorted(by: { $0.prefix < $1.prefix }) where change.after == nil {
+            rows.append(Row(content: .text("VirtualNetworkGateway  (withdrawn)  \(change.prefix)"), mark: .removed, prefix: change.prefix))
+        }
+        return rows
+    }
+}

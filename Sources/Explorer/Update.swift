@@ -1,0 +1,296 @@
+import RoutingEngine
+
+/// The one place the explorer's state changes. Returns the side effects to run (file reads).
+@discardableResult
+public func update(_ state: inout ExplorerState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .resize(let width, let height):
+        state.width = max(1, width)
+        state.height = max(1, height)
+        state.keepCursorVisible()
+    case .terminate:
+        state.shouldQuit = true
+    case .opened(let topology, let source):
+        state.replace(topology: topology, source: source)
+    case .openFailed(let text):
+        state.message = .init(text: text, isError: true)
+    case .click(let x, let y):
+        state.click(x: x, y: y)
+    case .scroll(let up):
+        state.moveRow(by: up ? -3 : 3)
+    case .key(let key):
+        return state.handle(key)
+    }
+    return []
+}
+
+extension ExplorerState {
+    mutating func handle(_ key: Key) -> [Effect] {
+        if overlay != nil {
+            overlay = nil
+            return []
+        }
+        if commandLine != nil { return editCommandLine(key) }
+        if isEditingFilter {
+            editFilter(key)
+            return []
+        }
+        message = nil
+        switch key {
+        case .char("q"): shouldQuit = true
+        case .ctrl("c"): shouldQuit = true
+        case .char("?"): overlay = .help
+        case .char(":"): commandLine = ""
+        case .char("/"):
+            isEditingFilter = true
+            focus = .table
+        case .tab: focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
+        case .backTab: focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .char("r"): toggleRouteExchange()
+        case .char("a"): toggleActiveActive()
+        case .char("p"): cyclePreference()
+        case .char("d"): toggleDown(selection)
+        case .char("u"): undo()
+        case .ctrl("r"): redo()
+        case .char(let digit) where digit.isNumber:
+            if let index = digit.wholeNumberValue, index >= 1, index <= tabs.count { select(tab: tabs[index - 1]) }
+        case .char("]"): cycleTab(by: 1)
+        case .char("["): cycleTab(by: -1)
+        case .escape:
+            if !filter.isEmpty { setFilter("") }
+        case .enter: openDetail()
+        case .up, .char("k"): move(dx: 0, dy: -1)
+        case .down, .char("j"): move(dx: 0, dy: 1)
+        case .left, .char("h"): move(dx: -1, dy: 0)
+        case .right, .char("l"): move(dx: 1, dy: 0)
+        case .pageUp: scrollPage(-1)
+        case .pageDown: scrollPage(1)
+        case .home, .char("g"): moveRow(by: -Int.max / 2)
+        case .end, .char("G"): moveRow(by: Int.max / 2)
+        default: break
+        }
+        return []
+    }
+
+    // MARK: switches
+
+    mutating func toggleRouteExchange() {
+        guard topology.routeServer != nil else { return fail("this topology has no Route Server: nothing to exchange") }
+        var next = settings
+        next.routeExchange.toggle()
+        apply(next, because: "route exchange \(next.routeExchange ? "on" : "off")")
+    }
+
+    mutating func toggleActiveActive() {
+        guard let activeActive = settings.vpnActiveActive else { return fail("this topology has no VPN gateway") }
+        var next = settings
+        next.vpnActiveActive = !activeActive
+        apply(next, because: "VPN active/active \(activeActive ? "off" : "on")")
+    }
+
+    mutating func cyclePreference() {
+        guard topology.routeServer != nil else { return fail("hub routing preference is a Route Server setting; there is none") }
+        let all = HubRoutingPreference.allCases
+        var next = settings
+        next.hubRoutingPreference = all[(all.firstIndex(of: settings.hubRoutingPreference)! + 1) % all.count]
+        apply(next, because: "preference \(next.hubRoutingPreference.rawValue)")
+    }
+
+    mutating func toggleDown(_ name: String) {
+        guard result.network.speakers(named: name) != nil || Network.sessionEnds(name) != nil else {
+            return fail("\(name) is a virtual network: only BGP nodes, instances and sessions go down")
+        }
+        var next = settings
+        let wasDown = next.down.contains(name)
+        if wasDown { next.down.remove(name) } else { next.down.insert(name) }
+        apply(next, because: "\(name) \(wasDown ? "up" : "down")")
+    }
+
+    mutating func undo() {
+        guard let last = undoStack.popLast() else { return fail("nothing to undo") }
+        redoStack.append(settings)
+        apply(last, because: "undo", recordUndo: false)
+    }
+
+    mutating func redo() {
+        guard let next = redoStack.popLast() else { return fail("nothing to redo") }
+        undoStack.append(settings)
+        apply(next, because: "redo", recordUndo: false)
+    }
+
+    mutating func fail(_ text: String) { message = .init(text: text, isError: true) }
+
+    // MARK: navigation
+
+    mutating func move(dx: Int, dy: Int) {
+        switch focus {
+        case .diagram:
+            let layout = DiagramLayout.make(topology, width: width, tall: height >= 40)
+            if let next = layout.neighbor(of: selection, dx: dx, dy: dy) { select(node: next) }
+        case .table:
+            if dy != 0 { moveRow(by: dy) } else { cycleTab(by: dx) }
+        case .log:
+            if dy != 0 { logScroll = max(0, min(max(0, log.count - 1), logScroll + dy)) }
+        }
+    }
+
+    mutating func select(node name: String) {
+        guard selection != name else { return }
+        selection = name
+        rowCursor = 0
+        rowScroll = 0
+        if !tabs.contains(tab) { tab = tabs[0] }
+        rebuildTable()
+    }
+
+    mutating func select(tab next: Tab) {
+        guard tabs.contains(next), next != tab else { return }
+        tab = next
+        rowCursor = 0
+        rowScroll = 0
+        rebuildTable()
+    }
+
+    mutating func cycleTab(by step: Int) {
+        let current = tabs.firstIndex(of: tab) ?? 0
+        select(tab: tabs[(current + step + tabs.count) % tabs.count])
+    }
+
+    /// Moves the cursor over selectable rows (those about a prefix), keeping it on screen.
+    mutating func moveRow(by step: Int) {
+        let rows = table.rows
+        guard !rows.isEmpty else { return }
+        var index = max(0, min(rows.count - 1, rowCursor.addingReportingOverflow(step).partialValue))
+        let direction = step < 0 ? -1 : 1
+        while index >= 0 && index < rows.count && !rows[index].isSelectable { index += direction }
+        if index < 0 || index >= rows.count { index = rows.firstIndex(where: \.isSelectable).map { step < 0 ? $0 : (rows.lastIndex(where: \.isSelectable) ?? $0) } ?? 0 }
+        rowCursor = index
+        if focus == .diagram { focus = .table }
+        keepCursorVisible()
+    }
+
+    mutating func scrollPage(_ direction: Int) {
+        if focus == .log {
+            logScroll = max(0, min(max(0, log.count - 1), logScroll + direction * max(1, tableHeight)))
+        } else {
+            moveRow(by: direction * max(1, tableHeight - 1))
+        }
+    }
+
+    var tableHeight: Int { ScreenLayout.make(self).table?.height ?? 0 }
+
+    mutating func keepCursorVisible() {
+        let visible = max(1, tableHeight)
+        if rowCursor < rowScroll { rowScroll = rowCursor }
+        if rowCursor >= rowScroll + visible { rowScroll = rowCursor - visible + 1 }
+        // Show the headings above the first row when scrolled to the top of the table.
+        if let first = table.rows.firstIndex(where: \.isSelectable), rowCursor == first { rowScroll = 0 }
+        rowScroll = max(0, min(rowScroll, max(0, table.rows.count - visible)))
+    }
+
+    mutating func setFilter(_ text: String) {
+        filter = text
+        rowCursor = 0
+        rowScroll = 0
+        rebuildTable()
+    }
+
+    mutating func openDetail() {
+        if focus == .diagram {
+            focus = .table
+            return
+        }
+        guard focus == .table, rowCursor < table.rows.count, let prefix = table.rows[rowCursor].prefix else { return }
+        guard selectedNode != nil else { return fail("effective routes have no BGP paths to explain; select a node") }
+        overlay = .detail(node: selection, prefix: prefix)
+    }
+
+    // MARK: mouse
+
+    mutating func click(x: Int, y: Int) {
+        guard mouseEnabled else { return }
+        let layout = ScreenLayout.make(self)
+        if layout.diagramArea.contains(x: x, y: y) {
+            let diagramY = y - layout.diagramArea.y + layout.diagramOffset
+            if let box = layout.diagram.boxes.first(where: { $0.rect.contains(x: x, y: diagramY) }) {
+                focus = .diagram
+                select(node: box.name)
+            }
+        } else if let hit = layout.tabs.first(where: { $0.rect.contains(x: x, y: y) }) {
+            select(tab: hit.tab)
+        } else if let table = layout.table, table.contains(x: x, y: y) {
+            focus = .table
+            let index = rowScroll + (y - table.y)
+            if index < self.table.rows.count, self.table.rows[index].isSelectable { rowCursor = index }
+        } else if let log = layout.log, log.contains(x: x, y: y) {
+            focus = .log
+        }
+    }
+
+    // MARK: line editors
+
+    mutating func editFilter(_ key: Key) {
+        switch key {
+        case .enter: isEditingFilter = false
+        case .escape:
+            isEditingFilter = false
+            setFilter("")
+        case .backspace: setFilter(String(filter.dropLast()))
+        case .char(let character): setFilter(filter + String(character))
+        default: break
+        }
+    }
+
+    mutating func editCommandLine(_ key: Key) -> [Effect] {
+        guard let text = commandLine else { return [] }
+        switch key {
+        case .escape: commandLine = nil
+        case .backspace: commandLine = text.isEmpty ? nil : String(text.dropLast())
+        case .char(let character): commandLine = text + String(character)
+        case .enter:
+            commandLine = nil
+            return run(ColonCommand.parse(text))
+        default: break
+        }
+        return []
+    }
+
+    mutating func run(_ command: Result<ColonCommand, ColonCommand.ParseError>) -> [Effect] {
+        switch command {
+        case .failure(let error):
+            fail(error.message)
+        case .success(.quit):
+            shouldQuit = true
+        case .success(.node(let name)):
+            if selectableNames.contains(name) {
+                focus = .diagram
+                select(node: name)
+            } else {
+                fail("no node named '\(name)'\(ColonCommand.suggestion(for: name, in: selectableNames))")
+            }
+        case .success(.open(let path)):
+            return [.open(path: path)]
+        case .success(.set(let change)):
+            var next = settings
+            switch change {
+            case .routeExchange(let on):
+                guard topology.routeServer != nil else { fail("this topology has no Route Server"); break }
+                next.routeExchange = on
+            case .activeActive(let on):
+                guard settings.vpnActiveActive != nil else { fail("this topology has no VPN gateway"); break }
+                next.vpnActiveActive = on
+            case .preference(let preference):
+                next.hubRoutingPreference = preference
+            }
+            apply(next, because: "set \(change.description)")
+        case .success(.down(let name, let down)):
+            guard result.network.speakers(named: name) != nil
+                    || Network.sessionEnds(name).map({ result.network.sessions(between: $0.0, and: $0.1) != nil }) == true else {
+                fail("'\(name)' is not a node, instance (name#1) or session (a--b)\(ColonCommand.suggestion(for: name, in: result.nodes.map(\.name)))")
+                break
+            }
+            if settings.down.contains(name) != down { toggleDown(name) }
+        }
+        return []
+    }
+}

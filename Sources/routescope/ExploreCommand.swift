@@ -1,0 +1,91 @@
+import ArgumentParser
+import Explorer
+import Foundation
+import Reports
+import RoutingEngine
+import TerminalDriver
+import TopologyFile
+
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "The interactive explorer (the default): the diagram, one-key switches, every table live.",
+        discussion: """
+            Keys: r route exchange · a VPN active/active · p hub routing preference · d node down/up ·
+            u/Ctrl-R undo/redo · arrows/hjkl move · Tab pane · Enter details · / filter · : command · ? help · q quit.
+            With stdout not a terminal, prints the tables as `routes` does.
+            """)
+
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    var topology: String?
+
+    @Flag(name: .customLong("no-color"), help: "Monochrome screen (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own selection).")
+    var noMouse = false
+
+    @OptionGroup(title: "Switches")
+    var toggles: ToggleOptions
+
+    func run() throws {
+        let topology = try TopologySource.load(topology)
+        let result = try TopologySource.compute(topology, toggles)
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            print(TextReport.render(result), terminator: "")
+            return
+        }
+        let monochrome = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(monochrome: monochrome, mouse: !noMouse)
+        } catch {
+            Diagnostics.error(error.description)
+            throw ExitCode(1)
+        }
+        let status = RunLoop.run(terminal: terminal, topology: topology, source: self.topology ?? BundledTopologies.defaultName,
+                                 settings: result.settings, mouse: !noMouse)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The one loop: read an event, update the state, draw the frame if it changed, run effects.
+enum RunLoop {
+    static func run(terminal: Terminal, topology: Topology, source: String, settings: Settings, mouse: Bool) -> Int32 {
+        defer { terminal.shutdown() }
+        let size = terminal.size
+        guard var state = try? ExplorerState(topology: topology, source: source, settings: settings, width: size.width,
+                                             height: size.height, glyphs: terminal.isUTF8 ? .unicode : .ascii,
+                                             mouseEnabled: mouse) else { return 1 }
+        terminal.setReadTimeout(milliseconds: 100)
+        var shown = view(state)
+        terminal.draw(shown)
+        while !state.shouldQuit {
+            if pendingSignal.load(ordering: .relaxed) != 0 { break }
+            guard let message = terminal.read() else { continue }
+            for effect in update(&state, message) { update(&state, perform(effect)) }
+            let next = view(state)
+            if next != shown {
+                terminal.draw(next)
+                shown = next
+            }
+        }
+        // Killed by a signal: the conventional 128 + n; quit by the user: 0.
+        let signal = pendingSignal.load(ordering: .relaxed)
+        return signal != 0 ? 128 + signal : 0
+    }
+
+    static func perform(_ effect: Effect) -> Msg {
+        switch effect {
+        case .open(let path):
+            do {
+                if FileManager.default.fileExists(atPath: path) {
+                    return .opened(try TopologyLoader.load(contentsOf: path), source: path)
+                }
+                return .opened(try BundledTopologies.topology(named: path), source: path)
+            } catch {
+                return .openFailed(error.first.description.replacingOccurrences(of: "\n  hint:", with: " —"))
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real binary in a real (tmux) terminal: keys, resize, quit and signals, read off the screen.
+@Suite("Explorer end to end (tmux)", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ExplorerE2ETests {
+    /// The shell prints `icanon echo` after the app exits when the terminal modes were restored.
+    func restored(_ screen: String) -> Bool { screen.contains("icanon echo") && !screen.contains("-icanon") }
+
+    @Test("start → diagram → r marks + on 10.2.0.0/16 → resize → q exits 0 with the terminal restored")
+    func routeExchangeFlow() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 120, height: 40, [Binary.url.path, "sdwan-er"])
+        var (ok, screen) = try await tmux.waitFor { $0.contains("route-server") && $0.contains("route exchange: OFF") }
+        #expect(ok, "start screen:\n\(screen)")
+        #expect(screen.contains("on-prem-1") && screen.contains("er-circuit") && screen.contains("hub-vnet"))
+        try tmux.keys("r")
+        (ok, screen) = try await tmux.waitFor { $0.contains("+ *> 10.2.0.0/16") }
+        #expect(ok, "after r:\n\(screen)")
+        #expect(screen.contains("route exchange: ON"))
+        #expect(screen.contains("sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]"))
+        try tmux.resize(width: 80, height: 24)
+        (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: ON") && ($0.split(separator: "\n").first?.count ?? 0) <= 80 }
+        #expect(ok, "after resize:\n\(screen)")
+        try tmux.keys("q")
+        (ok, screen) = try await tmux.waitFor { $0.contains("[exit:0]") && $0.contains("icanon") }
+        #expect(ok, "did not exit 0:\n\(screen)")
+        #expect(restored(screen), "terminal modes not restored:\n\(screen)")
+    }
+
+    @Test("Ctrl-C and SIGTERM end the explorer cleanly (exit 130 / 143) and restore the terminal")
+    func signals() async throws {
+        for (stop, status) in [("C-c", 130), ("TERM", 143)] {
+            let tmux = TmuxSession()
+            defer { tmux.kill() }
+            try tmux.start(width: 100, height: 30, [Binary.url.path])
+            var (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: OFF") }
+            #expect(ok, "start screen:\n\(screen)")
+            if stop == "C-c" {
+                try tmux.keys("C-c")
+            } else {
+                let shell = try tmux.panePID()
+                let app = try Spawn.run(["pgrep", "-P", "\(shell)"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
+                #expect(Glibc.kill(pid_t(app) ?? 0, SIGTERM) == 0)
+            }
+            (ok, screen) = try await tmux.waitFor { $0.contains("[exit:\(status)]") && $0.contains("icanon") }
+            #expect(ok, "\(stop): no [exit:\(status)]:\n\(screen)")
+            #expect(restored(screen), "\(stop): terminal modes not restored:\n\(screen)")
+        }
+    }
+
+    @Test("too small: says so, and draws again when the terminal grows")
+    func tooSmall() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 50, height: 12, [Binary.url.path])
+        var (ok, screen) = try await tmux.waitFor { $0.contains("terminal too small (need 60×16)") }
+        #expect(ok, "\(screen)")
+        try tmux.resize(width: 100, height: 30)
+        (ok, screen) = try await tmux.waitFor { $0.contains("route-server") }
+        #expect(ok, "\(screen)")
+        try tmux.keys("q")
+        (ok, _) = try await tmux.waitFor { $0.contains("[exit:0]") }
+        #expect(ok)
+    }
+}

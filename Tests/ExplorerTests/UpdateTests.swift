@@ -1,0 +1,149 @@
+import Explorer
+import RoutingEngine
+import Testing
+
+@Suite("Explorer update")
+struct UpdateTests {
+    @Test("r, a, p and d flip the switches and recompute; u and Ctrl-R undo and redo")
+    func switches() throws {
+        var state = try explorer("vpn-er")
+        state.press(.char("r"))
+        #expect(state.settings.routeExchange)
+        #expect(state.result.settings.routeExchange)
+        state.press(.char("a"))
+        #expect(state.settings.vpnActiveActive == false)
+        state.press(.char("p"))
+        #expect(state.settings.hubRoutingPreference == .vpnGateway)
+        state.press(.char("p"), .char("p"))
+        #expect(state.settings.hubRoutingPreference == .expressRoute)
+        state.press(.char("u"), .char("u"), .char("u"), .char("u"), .char("u"))
+        #expect(state.settings == Settings(of: state.topology))
+        state.press(.ctrl("r"))
+        #expect(state.settings.routeExchange)
+        state.press(.char("u"))
+        state.press(.char("u"))
+        #expect(state.message?.isError == true)
+    }
+
+    @Test("d takes the selected node down and brings it back; a VNet cannot go down")
+    func down() throws {
+        var state = try explorer()
+        #expect(state.selection == "sdwan")
+        state.press(.char("d"))
+        #expect(state.settings.down == ["sdwan"])
+        #expect(state.result.node(named: "route-server").map { state.result.bestRoutes(of: $0, for: Prefix("10.1.0.0/16")) }?.isEmpty == true)
+        state.press(.char("d"))
+        #expect(state.settings.down.isEmpty)
+        update(&state, .key(.char(":")))
+        state.type("node hub-vnet")
+        state.press(.enter)
+        #expect(state.selection == "hub-vnet")
+        state.press(.char("d"))
+        #expect(state.settings.down.isEmpty && state.message?.isError == true)
+    }
+
+    @Test("arrows and hjkl move between nodes by position")
+    func navigation() throws {
+        var state = try explorer()
+        state.press(.char("l"))
+        #expect(state.selection == "route-server")
+        state.press(.right)
+        #expect(state.selection == "er-gateway")
+        state.press(.char("h"), .char("h"), .char("h"))
+        #expect(state.selection == "on-prem-1")
+        state.press(.down)
+        #expect(state.selection == "hub-vnet")
+        #expect(state.tabs == [.effective])
+    }
+
+    @Test(": commands: node, set, down, up, q; mistakes get a message, not a crash")
+    func colonCommands() throws {
+        var state = try explorer()
+        func command(_ text: String) {
+            state.press(.char(":"))
+            state.type(text)
+            state.press(.enter)
+        }
+        command("set route-exchange on")
+        #expect(state.settings.routeExchange)
+        command("set preference aspath")
+        #expect(state.settings.hubRoutingPreference == .asPath)
+        command("down route-server#1")
+        #expect(state.settings.down == ["route-server#1"])
+        command("up route-server#1")
+        #expect(state.settings.down.isEmpty)
+        command("node er-gatway")
+        #expect(state.message?.text.contains("did you mean 'er-gateway'") == true)
+        command("frobnicate")
+        #expect(state.message?.isError == true)
+        command("set active-active on")
+        #expect(state.message?.text.contains("no VPN gateway") == true)
+        #expect(update(&state, .key(.char(":"))) == [])
+        state.type("open topologies/vpn-er.yaml")
+        #expect(update(&state, .key(.enter)) == [.open(path: "topologies/vpn-er.yaml")])
+        command("q")
+        #expect(state.shouldQuit)
+    }
+
+    @Test("/ filters rows by prefix or text; Esc clears")
+    func filter() throws {
+        var state = try explorer()
+        state.press(.char("r"), .char("/"))
+        state.type("10.2.")
+        let routes = state.table.rows.filter(\.isSelectable)
+        #expect(!routes.isEmpty && routes.allSatisfy { $0.prefix == Prefix("10.2.0.0/16") })
+        state.press(.enter, .escape)
+        #expect(state.filter.isEmpty)
+        #expect(state.table.rows.filter(\.isSelectable).count > routes.count)
+    }
+
+    @Test("Enter on a row opens its detail: every path, the deciding step, what stopped the others")
+    func detail() throws {
+        var state = try explorer()
+        state.press(.tab, .down)
+        #expect(state.focus == .table)
+        state.press(.enter)
+        guard case .detail(let node, let prefix)? = state.overlay else { Issue.record("no detail overlay"); return }
+        #expect(node == "sdwan" && prefix == Prefix("10.0.0.0/16"))
+        let text = view(state).text
+        #expect(text.contains("best (multipath)"))
+        state.press(.escape)
+        #expect(state.overlay == nil)
+    }
+
+    @Test("mouse: a click on a box selects it, a click on a tab opens it")
+    func mouse() throws {
+        var state = try explorer(width: 120, height: 40)
+        let screen = view(state)
+        let box = try #require(screen.find("er-circuit"))
+        update(&state, .click(x: box.x, y: box.y))
+        #expect(state.selection == "er-circuit")
+        let tab = try #require(view(state).find("Sessions"))
+        update(&state, .click(x: tab.x, y: tab.y))
+        #expect(state.tab == .sessions)
+        #expect(view(state).text.contains("Established"))
+    }
+
+    @Test("resize follows the terminal; the change log keeps what changed on which node")
+    func resizeAndLog() throws {
+        var state = try explorer()
+        update(&state, .resize(width: 132, height: 43))
+        #expect(state.width == 132 && state.height == 43)
+        state.press(.char("r"))
+        #expect(state.log.map(\.text).contains("sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]"))
+        #expect(state.log.map(\.text).contains("er-gateway: +10.1.0.0/16 via route-server [65001 65010]"))
+        state.press(.char("r"))
+        #expect(state.log.map(\.text).contains("sdwan: -10.2.0.0/16 via route-server [65515 12076 65020]"))
+    }
+
+    @Test("ColonCommand parses the documented commands")
+    func parse() {
+        #expect(ColonCommand.parse("q") == .success(.quit))
+        #expect(ColonCommand.parse("node sdwan") == .success(.node("sdwan")))
+        #expect(ColonCommand.parse("set route-exchange off") == .success(.set(.routeExchange(false))))
+        #expect(ColonCommand.parse("set preference VpnGateway") == .success(.set(.preference(.vpnGateway))))
+        #expect(ColonCommand.parse("down a--b") == .success(.down("a--b", true)))
+        #expect((try? ColonCommand.parse("set route-exchange maybe").get()) == nil)
+        #expect((try? ColonCommand.parse("").get()) == nil)
+    }
+}
