@@ -1,21 +1,25 @@
 import RoutingEngine
 
-/// The topologies shipped inside the binary (generated into `BundledTopologies.swift`).
+/// The topologies shipped inside the binary, so `routescope` runs from any directory with no file.
+/// Their text is generated into `BundledTopologies.swift` from `topologies/*.yaml`.
 public enum BundledTopologies {
     public struct Entry: Sendable {
+        /// The file name without `.yaml`.
         public let name: String
+        /// The file's exact text.
         public let yaml: String
     }
 
+    /// The seed's first diagram.
     public static let defaultName = "sdwan-er"
 
     public static func named(_ name: String) -> Entry? { all.first { $0.name == name } }
 
-    /// Parses a bundled topology; its errors name `topologies/NAME.yaml`.
+    /// Parses a bundled topology; its refusals (a test keeps there being none) name `topologies/NAME.yaml`.
     public static func topology(named name: String) throws(TopologyErrors) -> Topology {
         guard let entry = named(name) else {
-            throw TopologyErrors([TopologyError(file: name, line: 1, column: 1, message: "no bundled topology named '\(name)'",
-                                                hint: Suggestions.hint(for: name, in: all.map(\.name), listName: "bundled"))])
+            throw TopologyErrors(TopologyError(file: name, line: 1, column: 1, message: "no bundled topology named '\(name)'",
+                                               hint: Suggestions.hint(for: name, in: all.map(\.name), listName: "bundled topologies are")))
         }
         return try TopologyLoader.parse(entry.yaml, file: "topologies/\(name).yaml")
     }

@@ -3,7 +3,7 @@ public struct TopologyError: Error, CustomStringConvertible, Equatable, Sendable
     public var file: String
     /// 1-based.
     public var line: Int
-    /// 1-based, counted in Unicode scalars.
+    /// 1-based, counted in Unicode scalars (as libyaml counts them).
     public var column: Int
     public var message: String
     public var hint: String?
@@ -12,20 +12,41 @@ public struct TopologyError: Error, CustomStringConvertible, Equatable, Sendable
         self.file = file; self.line = line; self.column = column; self.message = message; self.hint = hint
     }
 
-    /// `file:line:column: message`, then `  hint: …` on its own line.
+    /// `file:line:column: message`, then `  hint: …` on its own line when there is a hint.
     public var description: String {
         "\(file):\(line):\(column): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
     }
 }
 
-/// Every refusal found in one pass over a file, in file order.
+/// What `TopologyLoader` and `BundledTopologies` throw: every refusal found in one pass over a file
+/// (at least one), in file order (line, then column).
 public struct TopologyErrors: Error, CustomStringConvertible, Equatable, Sendable {
     public var errors: [TopologyError]
 
+    /// Sorts by position; refusals at the same position keep the order they were found in.
     public init(_ errors: [TopologyError]) {
-        self.errors = errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        self.errors = errors.enumerated()
+            .sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
     }
 
-    public var first: TopologyError { errors[0] }
+    /// The first refusal in the file; the one to show when there is room for one.
+    public var first: TopologyError {
+        errors.first ?? TopologyError(file: "", line: 1, column: 1, message: "the topology could not be read")
+    }
+
+    /// One refusal per block, in order.
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+    /// The refusals an error carries: each of a `TopologyErrors`, a lone `TopologyError`; nil for any other error.
+    public static func refusals(in error: any Error) -> [TopologyError]? {
+        switch error {
+        case let single as TopologyError: [single]
+        case let several as TopologyErrors: several.errors
+        default: nil
+        }
+    }
+
+    /// One refusal, thrown on its own.
+    init(_ error: TopologyError) { self.errors = [error] }
 }

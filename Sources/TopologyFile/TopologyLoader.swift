@@ -2,77 +2,89 @@ import Foundation
 import RoutingEngine
 import Yams
 
-/// Reads topology files: YAML → `Topology`, or `TopologyErrors` with `file:line:column` for each refusal.
+/// Reads topology files (contract §1): YAML in, `Topology` out, or every refusal found in one pass, each
+/// with `file:line:column`, sorted by position.
 public enum TopologyLoader {
-    /// Larger than any real hub (the scale topology is about 0.4 MB); beyond it, a mistake.
+    /// Far above any real hub (the scale topology is well under 1 MB); beyond it, a mistake.
     public static let maximumFileSize = 8 * 1024 * 1024
 
     public static func load(contentsOf path: String) throws(TopologyErrors) -> Topology {
-        let fail = { (message: String, hint: String?) in
-            TopologyErrors([TopologyError(file: path, line: 1, column: 1, message: message, hint: hint)])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("cannot read file: no such file", nil)
-        }
-        guard !isDirectory.boolValue else { throw fail("cannot read file: it is a directory", "name a .yaml file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw fail("cannot read file: permission denied or unreadable", nil)
-        }
-        guard data.count <= maximumFileSize else {
-            throw fail("the file is too large (\(data.count / 1_048_576) MB; topology files are limited to \(maximumFileSize / 1_048_576) MB)", nil)
-        }
-        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
-            throw fail("the file is not UTF-8 text", "a topology is a YAML text file")
-        }
-        return try parse(text, file: path)
+        try parse(readText(path), file: path)
     }
 
+    /// `file` names the source in messages; its last path component, less `.yaml`/`.yml`, is the default name.
     public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> Topology {
-        let reader = YAMLReader(file: file)
+        if let refusal = AliasKeyGuard.refusal(in: yaml, file: file) { throw TopologyErrors(refusal) }
+        let log = DiagnosticLog(file: file)
         let root: YAMLNode?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw TopologyErrors([syntaxError(error, file: file)])
+            throw TopologyErrors(YAMLSyntaxError.refusal(for: error, in: yaml, file: file))
         }
-        guard let root, !reader.isNull(root) else {
-            throw TopologyErrors([TopologyError(file: file, line: 1, column: 1, message: "the file is empty",
-                                                hint: "a topology needs at least a hub: {name: hub-vnet, addressSpace: [10.0.0.0/16]}")])
+        guard let root, !root.isNull else {
+            throw TopologyErrors(TopologyError(file: file, line: 1, column: 1, message: "the file is empty",
+                                               hint: "a topology needs at least a hub: {name: hub-vnet, addressSpace: [10.0.0.0/16]}"))
         }
-        let decoder = TopologyDecoder(reader: reader)
+        let decoder = TopologyDecoder(log: log)
         let topology = decoder.decode(root, defaultName: defaultName(for: file))
-        if let topology { TopologyValidator.validate(topology, decoder) }
-        guard reader.errors.isEmpty, let topology else { throw TopologyErrors(reader.errors) }
+        ReferenceChecks(decoder: decoder).run()
+        guard log.isEmpty, let topology else { throw TopologyErrors(log.errors) }
         return topology
     }
 
     /// The file name without `.yaml`/`.yml`.
     static func defaultName(for file: String) -> String {
-        var name = URL(fileURLWithPath: file).lastPathComponent
-        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        var name = String(file.split(separator: "/", omittingEmptySubsequences: true).last ?? "")
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
         return name
     }
 
-    /// libyaml's complaint, in plain words, at its position.
-    private static func syntaxError(_ error: any Error, file: String) -> TopologyError {
-        guard let yaml = error as? YamlError else {
-            return TopologyError(file: file, line: 1, column: 1, message: "YAML syntax error")
+    /// The file's text; a refusal at 1:1 when it cannot be read, or at the first byte that is not UTF-8.
+    private static func readText(_ path: String) throws(TopologyErrors) -> String {
+        func refuse(_ message: String, hint: String? = nil) -> TopologyErrors {
+            TopologyErrors(TopologyError(file: path, line: 1, column: 1, message: message, hint: hint))
         }
-        switch yaml {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            return TopologyError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)\(detail)",
-                                 hint: problem.contains("tab") ? "indent with spaces, not tabs" : "check the indentation and the brackets around this point")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return TopologyError(file: file, line: context.mark.line, column: context.mark.column,
-                                 message: "a mapping has the key \(keys) more than once", hint: "give each key once")
-        case .reader(let problem, let offset, _, _):
-            return TopologyError(file: file, line: 1, column: 1 + (offset ?? 0), message: "cannot read the file as YAML: \(problem)")
-        default:
-            return TopologyError(file: file, line: 1, column: 1, message: "YAML syntax error")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw refuse("cannot read file: no such file")
+        }
+        guard !isDirectory.boolValue else { throw refuse("cannot read file: it is a directory", hint: "name a .yaml file") }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
+            throw refuse("cannot read file: it is \(size.intValue / 1_048_576) MB; "
+                         + "topology files are limited to \(maximumFileSize / 1_048_576) MB")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw refuse("cannot read file: permission denied or unreadable")
+        }
+        guard data.count <= maximumFileSize else {
+            throw refuse("cannot read file: it is larger than \(maximumFileSize / 1_048_576) MB")
+        }
+        return try utf8Text(data, file: path)
+    }
+
+    /// Decodes UTF-8, refusing at the first byte that is not (binary files, Latin-1, UTF-16).
+    static func utf8Text(_ data: Data, file: String) throws(TopologyErrors) -> String {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var offset = 0, line = 1, column = 1
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                offset += encoded.count
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            case .error:
+                let byte = data.dropFirst(offset).first.map { " (byte 0x\(String($0, radix: 16, uppercase: true)))" } ?? ""
+                throw TopologyErrors(TopologyError(file: file, line: line, column: column,
+                                                   message: "the file is not UTF-8 text\(byte)",
+                                                   hint: "a topology file is YAML text; save it as UTF-8"))
+            case .emptyInput:
+                return String(decoding: data, as: UTF8.self)
+            }
         }
     }
 }

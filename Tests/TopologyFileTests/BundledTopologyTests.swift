@@ -5,94 +5,122 @@ import TopologyFile
 
 @Suite("Bundled topologies")
 struct BundledTopologyTests {
-    static let topologies = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("topologies")
-
-    @Test("the embedded copies are byte-for-byte the files in topologies/ (run scripts/embed-topologies.sh)")
-    func embeddedMatchesFiles() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.topologies.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.map { String($0.dropLast(5)) } == BundledTopologies.all.map(\.name).sorted())
-        for entry in BundledTopologies.all {
-            let text = try String(contentsOf: Self.topologies.appendingPathComponent("\(entry.name).yaml"), encoding: .utf8)
-            #expect(entry.yaml + "\n" == text, "\(entry.name) differs from topologies/\(entry.name).yaml")
-        }
-    }
-
-    @Test("the default is the seed's first diagram and comes first")
-    func defaultTopology() throws {
-        #expect(BundledTopologies.all.first?.name == BundledTopologies.defaultName)
-        let topology = try BundledTopologies.topology(named: "sdwan-er")
-        #expect(topology.nvas.map(\.name) == ["sdwan"])
-        #expect(topology.expressRouteGateway?.circuit.site == "on-prem-2")
-        #expect(topology.routeServer?.allowBranchToBranchTraffic == false)
-    }
-
-    @Test("every bundled topology loads, has a title and a description, and converges", arguments: BundledTopologies.all.map(\.name))
-    func loads(_ name: String) throws {
+    @Test("every bundled topology parses, with a title and a 2–4 line description",
+          arguments: BundledTopologies.all.map(\.name))
+    func parses(_ name: String) throws {
         let topology = try BundledTopologies.topology(named: name)
         #expect(topology.name == name)
-        #expect(!topology.title.isEmpty && !topology.description.isEmpty)
-        #expect(try Engine.compute(topology).convergence.isConverged)
+        #expect(!topology.title.isEmpty)
+        let lines = topology.description.split(separator: "\n")
+        #expect((2...4).contains(lines.count), "\(name): \(lines.count) description lines")
     }
 
-    @Test("the contract's fields decode to the model")
-    func fields() throws {
-        let topology = try TopologyLoader.parse("""
-            title: t
-            hub:
-              name: hub-vnet
-              addressSpace: [10.0.0.0/16]
-              spokes: [{name: spoke-1, addressSpace: [10.10.0.0/16]}]
-            routeServer: {name: rs, allowBranchToBranchTraffic: true, hubRoutingPreference: ASPath, ips: [10.0.1.4, 10.0.1.5]}
-            nvas:
-              - name: sdwan
-                asn: 65001
-                ip: 10.0.2.4
-                site: on-prem-1
-                advertise: [0.0.0.0/0, {prefix: 10.9.0.0/16, communities: [no-advertise, "65001:100"]}]
-                asPathPrepend: 2
-            expressRouteGateway: {name: erg, circuit: {name: erc, site: on-prem-2, sku: Premium}}
-            vpnGateway: {name: vpn, activeActive: false, asn: 65000, connections: [{site: on-prem-3, bgp: false}]}
-            sites:
-              - {name: on-prem-1, asn: 65010, prefixes: [10.1.0.0/16]}
-              - {name: on-prem-2, asn: 4200000001, prefixes: [{prefix: 10.2.0.0/16, communities: ["65517:65517"]}]}
-              - {name: on-prem-3, asn: 65030, prefixes: [10.3.0.0/16], bgpPeeringAddress: 192.168.3.1}
-            down: [sdwan, rs#1, erg--erc]
-            """, file: "dir/my-hub.yml")
-        #expect(topology.name == "my-hub")
-        #expect(topology.hub.spokes.first?.addressSpace == [Prefix("10.10.0.0/16")])
-        #expect(topology.routeServer == RouteServer(name: "rs", allowBranchToBranchTraffic: true, hubRoutingPreference: .asPath,
-                                                    ips: [IPv4Address("10.0.1.4")!, IPv4Address("10.0.1.5")!]))
-        #expect(topology.nvas[0].advertise[1].communities == [.noAdvertise, Community(65001, 100)])
-        #expect(topology.nvas[0].asPathPrepend == 2)
-        #expect(topology.expressRouteGateway?.circuit.sku == .premium)
-        #expect(topology.vpnGateway == VPNGateway(name: "vpn", activeActive: false, asn: 65000,
-                                                  connections: [VPNConnection(site: "on-prem-3", bgp: false)]))
-        #expect(topology.sites[1].asn == 4_200_000_001)
-        #expect(topology.sites[1].prefixes[0].communities == [.routeServerTag])
-        #expect(topology.sites[2].bgpPeeringAddress == IPv4Address("192.168.3.1"))
-        #expect(topology.down == ["sdwan", "rs#1", "erg--erc"])
+    @Test("the embedded copies equal topologies/*.yaml byte for byte (rerun scripts/embed-topologies.sh)")
+    func embeddedCopiesMatchFiles() throws {
+        let root = try #require(TestPaths.packageRoot, "no Package.swift with topologies/ above \(TestPaths.testsDirectory.path)")
+        let directory = root.appendingPathComponent("topologies")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.map { String($0.dropLast(5)) } == BundledTopologies.all.map(\.name).sorted())
+        for file in files {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            let entry = BundledTopologies.named(String(file.dropLast(5)))
+            #expect(entry?.yaml == text, "topologies/\(file) differs from its embedded copy: run scripts/embed-topologies.sh")
+        }
     }
 
-    @Test("configurations Azure rejects load, and the engine shows the session down with the reason")
-    func azureRejectedConfigurationsLoad() throws {
-        func load(_ nva: String, vpn: String = "") throws -> RoutingResult {
-            try Engine.compute(try TopologyLoader.parse("""
-                hub: {name: hub, addressSpace: [10.0.0.0/16]}
-                routeServer: {name: rs}
-                nvas: [\(nva)]
-                \(vpn)
-                """, file: "azure.yaml"))
+    @Test("the default is sdwan-er and comes first; an unknown name is refused with a suggestion")
+    func lookup() throws {
+        #expect(BundledTopologies.defaultName == "sdwan-er")
+        #expect(BundledTopologies.all.first?.name == "sdwan-er")
+        let others = BundledTopologies.all.dropFirst().map(\.name)
+        #expect(others == others.sorted())
+        #expect(BundledTopologies.named("nope") == nil)
+        let errors = refusals { try BundledTopologies.topology(named: "sdwan-eer") }
+        #expect(errors.first?.message == "no bundled topology named 'sdwan-eer'")
+        #expect(errors.first?.hint == "did you mean 'sdwan-er'?")
+    }
+
+    @Test("the product's topologies are all there")
+    func required() {
+        let names = Set(BundledTopologies.all.map(\.name))
+        for name in ["sdwan-er", "vpn-er", "sdwan-vpn-er", "two-nvas-ecmp", "routing-preference", "shared-asn", "default-route"] {
+            #expect(names.contains(name), "missing topologies/\(name).yaml")
         }
-        for (asn, reason) in [("65515", "NVA uses reserved ASN 65515"), ("8075", "NVA uses reserved ASN 8075"),
-                              ("4200000001", "NVA uses 32-bit ASN 4200000001")] {
-            let result = try load("{name: nva, asn: \(asn), ip: 10.0.2.4}")
-            #expect(result.network.sessions.allSatisfy { $0.state.reason?.hasPrefix(reason) == true })
-        }
-        let vpn = try load("", vpn: "vpnGateway: {name: vpn, activeActive: false}")
-        #expect(vpn.network.sessions.contains { $0.state.reason == "VPN gateway is not active-active" })
-        let many = (0..<1001).map { "10.\(100 + $0 / 256).\($0 % 256).0/24" }.joined(separator: ", ")
-        let limited = try load("{name: nva, asn: 65001, ip: 10.0.2.4, advertise: [\(many)]}")
-        #expect(limited.network.sessions.allSatisfy { $0.state.reason == "advertised 1001 routes, limit 1000" })
+    }
+
+    @Test("sdwan-er is the contract's example: the seed's first diagram with the ASNs of its AS paths")
+    func seedFirstDiagram() throws {
+        let topology = try BundledTopologies.topology(named: "sdwan-er")
+        #expect(topology.hub == VirtualNetwork(name: "hub-vnet", addressSpace: [Prefix("10.0.0.0/16")],
+                                               spokes: [VirtualNetwork(name: "spoke-1", addressSpace: [Prefix("10.10.0.0/16")])]))
+        #expect(topology.routeServer == RouteServer(name: "route-server", allowBranchToBranchTraffic: false,
+                                                    hubRoutingPreference: .expressRoute,
+                                                    ips: [IPv4Address("10.0.1.4"), IPv4Address("10.0.1.5")].compactMap { $0 }))
+        #expect(topology.nvas == [NVA(name: "sdwan", asn: 65001, ip: IPv4Address(0x0A00_0204), site: "on-prem-1")])
+        #expect(topology.expressRouteGateway == ExpressRouteGateway(name: "er-gateway",
+                                                                    circuit: ExpressRouteCircuit(name: "er-circuit", site: "on-prem-2")))
+        #expect(topology.vpnGateway == nil)
+        #expect(topology.sites == [Site(name: "on-prem-1", asn: 65010, prefixes: [Advertisement(Prefix("10.1.0.0/16"))]),
+                                   Site(name: "on-prem-2", asn: 65020, prefixes: [Advertisement(Prefix("10.2.0.0/16"))])])
+        #expect(topology.down.isEmpty)
+        #expect(Settings(of: topology) == Settings())
+    }
+
+    @Test("vpn-er: the seed's second diagram, an active/active VPN gateway with BGP to on-prem-1 and no NVA")
+    func seedSecondDiagram() throws {
+        let topology = try BundledTopologies.topology(named: "vpn-er")
+        #expect(topology.nvas.isEmpty)
+        #expect(topology.routeServer != nil)
+        #expect(topology.vpnGateway == VPNGateway(name: "vpn-gateway", activeActive: true, asn: 65515,
+                                                  connections: [VPNConnection(site: "on-prem-1", bgp: true)]))
+        #expect(topology.expressRouteGateway?.circuit.site == "on-prem-2")
+        #expect(topology.sites.map(\.asn) == [65010, 65020])
+    }
+
+    @Test("sdwan-vpn-er: the NVA, the VPN gateway and the ExpressRoute gateway each connect their own site")
+    func allThree() throws {
+        let topology = try BundledTopologies.topology(named: "sdwan-vpn-er")
+        #expect(topology.nvas.map(\.site) == ["on-prem-1"])
+        #expect(topology.expressRouteGateway?.circuit.site == "on-prem-2")
+        #expect(topology.vpnGateway?.connections.map(\.site) == ["on-prem-3"])
+        #expect(topology.sites.first { $0.name == "on-prem-3" }?.asn == 65030)
+    }
+
+    @Test("two-nvas-ecmp: 10.50.0.0/16 ties (ECMP), 10.60.0.0/16 loses on nva-c's prepend")
+    func ecmpAndPrepend() throws {
+        let topology = try BundledTopologies.topology(named: "two-nvas-ecmp")
+        func announcers(_ prefix: String) -> [NVA] { topology.nvas.filter { $0.advertise.contains { $0.prefix == Prefix(prefix) } } }
+        let tie = announcers("10.50.0.0/16")
+        #expect(tie.map(\.name) == ["nva-a", "nva-b"])
+        #expect(Set(tie.map(\.asPathPrepend)) == [0])
+        let steered = announcers("10.60.0.0/16")
+        #expect(steered.map(\.name) == ["nva-b", "nva-c"])
+        #expect(steered.map(\.asPathPrepend) == [0, 2])
+        #expect(Set(topology.nvas.compactMap(\.site)).count == topology.nvas.count)
+    }
+
+    @Test("routing-preference: one prefix from the circuit's site and from the NVA")
+    func routingPreference() throws {
+        let topology = try BundledTopologies.topology(named: "routing-preference")
+        let circuitSite = try #require(topology.sites.first { $0.name == topology.expressRouteGateway?.circuit.site })
+        let shared = Prefix("10.2.0.0/16")
+        #expect(circuitSite.prefixes.map(\.prefix).contains(shared))
+        #expect(topology.nvas.contains { $0.advertise.map(\.prefix).contains(shared) })
+    }
+
+    @Test("shared-asn: two sites behind two NVAs with one ASN")
+    func sharedASN() throws {
+        let topology = try BundledTopologies.topology(named: "shared-asn")
+        #expect(topology.sites.count == 2)
+        #expect(Set(topology.sites.map(\.asn)) == [65010])
+        #expect(Set(topology.nvas.compactMap(\.site)) == Set(topology.sites.map(\.name)))
+    }
+
+    @Test("default-route: an NVA announces 0.0.0.0/0; no-advertise: a prefix tagged no-advertise")
+    func defaultRouteAndNoAdvertise() throws {
+        let defaultRoute = try BundledTopologies.topology(named: "default-route")
+        #expect(defaultRoute.nvas.contains { $0.advertise.map(\.prefix).contains(.defaultRoute) })
+        let noAdvertise = try BundledTopologies.topology(named: "no-advertise")
+        #expect(noAdvertise.nvas.flatMap(\.advertise).contains { $0.communities == [.noAdvertise] })
     }
 }
