@@ -33,11 +33,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-build benchmark: `swift run -c release routescope-bench`.
-        .executableTarget(name: "routescope-bench", dependencies: ["RoutingEngine", "TopologyFile"]),
+        .executableTarget(name: "routescope-bench", dependencies: ["RoutingEngine", "TopologyFile", "Explorer"]),
         .testTarget(name: "RoutingEngineTests", dependencies: ["RoutingEngine"]),
         .testTarget(name: "TopologyFileTests", dependencies: ["TopologyFile", "RoutingEngine"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TopologyFile", "RoutingEngine"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TopologyFile", "RoutingEngine"],
+                    exclude: ["Goldens"]),
         // ncurses is process-global: these run in one serialized suite.
         .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "Explorer", "CNcursesw", "RoutingEngine"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"]),

@@ -74,7 +74,7 @@ public struct ExplorerState: Sendable {
     /// Recomputes every table under new settings and records what changed (marks and change log).
     mutating func apply(_ next: Settings, because reason: String, recordUndo: Bool = true) {
         guard next != settings else { return }
-        guard let nextResult = try? Engine.compute(topology, settings: next) else {
+        guard let nextResult = try? Engine.compute(topology, settings: next, reusing: result) else {
             message = Message(text: "cannot apply: a down entry names nothing in this topology", isError: true)
             return
         }
@@ -165,15 +165,19 @@ public struct LogEntry: Equatable, Sendable {
             let state = change.after.isUp ? "up" : "down (\(change.after.reason ?? ""))"
             entries.append(LogEntry(text: "\(change.between.0) — \(change.between.1): \(state)", kind: .session))
         }
-        for change in diff.firstRouteChanges(2000) {
-            switch change.kind {
-            case .added: entries.append(LogEntry(text: "\(change.node): +\(change.prefix)\(via(change.after))", kind: .added))
-            case .removed: entries.append(LogEntry(text: "\(change.node): -\(change.prefix)\(via(change.before))", kind: .removed))
-            case .bestChanged:
-                let now = via(change.after), was = via(change.before)
-                let text = now == was ? "\(now), \(change.before.count) → \(change.after.count) paths" : "\(now), was\(was)"
-                entries.append(LogEntry(text: "\(change.node): ~\(change.prefix)\(text)", kind: .changed))
+        // Lines are built per group of prefixes that changed alike: no route is expanded for the log.
+        var written = 0
+        for group in diff.groups where written < 2000 {
+            let now = via(group.after), was = via(group.before)
+            let (sign, kind, tail): (String, Kind, String) = switch group.kind {
+            case .added: ("+", .added, now)
+            case .removed: ("-", .removed, was)
+            case .bestChanged: ("~", .changed, now == was ? "\(now), \(group.before.count) → \(group.after.count) paths" : "\(now), was\(was)")
             }
+            for prefix in group.prefixes.prefix(2000 - written) {
+                entries.append(LogEntry(text: "\(group.node): \(sign)\(prefix)\(tail)", kind: kind))
+            }
+            written += min(group.prefixes.count, 2000 - written)
         }
         if diff.routeChangeCount > 2000 {
             entries.append(LogEntry(text: "… and \(diff.routeChangeCount - 2000) more route changes", kind: .heading))

@@ -1,9 +1,27 @@
+import Explorer
 import Foundation
 import RoutingEngine
 import TopologyFile
 
 // Release-build benchmark: `swift run -c release routescope-bench [--quick]`.
 // Prints numbers; asserts nothing (targets are in the README's performance section).
+// `--emit-scale-topology FILE` writes the scale topology as YAML (for scripts/measure-latency.sh).
+
+if let index = CommandLine.arguments.firstIndex(of: "--emit-scale-topology"), index + 1 < CommandLine.arguments.count {
+    try ScaleTopology.yaml().write(toFile: CommandLine.arguments[index + 1], atomically: true, encoding: .utf8)
+    exit(0)
+}
+
+// `--toggle-loop N`: press r N times in the explorer on the scale topology, nothing else (for profilers).
+if let index = CommandLine.arguments.firstIndex(of: "--toggle-loop"), index + 1 < CommandLine.arguments.count,
+   let count = Int(CommandLine.arguments[index + 1]) {
+    var state = try ExplorerState(topology: ScaleTopology.make(), source: "scale", width: 200, height: 60)
+    for _ in 0..<count {
+        update(&state, .key(.char("r")))
+        _ = view(state)
+    }
+    exit(0)
+}
 
 let quick = CommandLine.arguments.contains("--quick")
 let repetitions = quick ? 3 : 15
@@ -69,10 +87,44 @@ do {
         let before = try Engine.compute(topology, settings: from)
         var after = before
         let recompute = try measure(repetitions) { after = try Engine.compute(topology, settings: to) }
+        let reused = try measure(repetitions) { after = try Engine.compute(topology, settings: to, reusing: before) }
         var changes = 0
         let diff = measure(quick ? 1 : 3) { changes = before.diff(to: after).routeChangeCount }
-        print("  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) recompute \(format(recompute.median)) / \(format(recompute.p95)), diff \(format(diff.median)) (\(changes) node-prefix changes)")
+        print("  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) recompute \(format(recompute.median)) / \(format(recompute.p95)), reusing keys \(format(reused.median)) / \(format(reused.p95)), diff \(format(diff.median)) (\(changes) node-prefix changes)")
     }
+}
+print("")
+print("Explorer, scale topology, 200×60 (the NVA sdwan-1 selected, its learned table open)")
+do {
+    let yaml = ScaleTopology.yaml()
+    var topology = ScaleTopology.make()
+    let load = try measure(repetitions) { topology = try TopologyLoader.parse(yaml, file: "scale.yaml") }
+    print("  parse the topology file (\(yaml.utf8.count / 1024) KB)      \(format(load.median)) / \(format(load.p95))")
+    var state = try ExplorerState(topology: topology, source: "scale.yaml", width: 200, height: 60)
+    let start = try measure(repetitions) {
+        let fresh = try ExplorerState(topology: topology, source: "scale.yaml", width: 200, height: 60)
+        _ = view(fresh)
+    }
+    print("  start: state + first frame           \(format(start.median)) / \(format(start.p95)) (plus parsing, above)")
+    let frame = measure(repetitions * 4) { _ = view(state) }
+    print("  render one frame (view → grid)       \(format(frame.median)) / \(format(frame.p95))")
+    let toggle = measure(repetitions) {
+        update(&state, .key(.char("r")))
+        _ = view(state)
+    }
+    print("  key r → new frame (recompute, diff, table, view) \(format(toggle.median)) / \(format(toggle.p95))")
+    let move = measure(repetitions) {
+        update(&state, .key(.char("j")))
+        _ = view(state)
+    }
+    print("  key j → new frame (scroll)           \(format(move.median)) / \(format(move.p95))")
+    let node = state.result.node(named: "sdwan-1")!
+    let expand = measure(repetitions) { _ = state.result.routes(of: node) }
+    print("  expand sdwan-1's table (\(state.result.routes(of: node).count) paths)   \(format(expand.median)) / \(format(expand.p95))")
+    update(&state, .key(.char(":")))
+    for character in "node route-server" { update(&state, .key(.char(character))) }
+    let select = measure(1) { update(&state, .key(.enter)); _ = view(state) }
+    print("  select route-server (\(state.table.rows.count) table rows)  \(format(select.median))")
 }
 print("")
 print(String(format: "Peak memory (RSS): %.0f MB", peakRSSMegabytes()))

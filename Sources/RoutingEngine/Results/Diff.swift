@@ -40,9 +40,9 @@ public struct RouteChangeGroup: Equatable, Sendable {
     public let kind: RouteChange.Kind
     /// Sorted.
     public let prefixes: [Prefix]
-    /// Selected paths before and after, for the first prefix of the group.
-    let before: [Route]
-    let after: [Route]
+    /// Selected paths before and after, for the first prefix of the group (the others' differ only in prefix).
+    public let before: [Route]
+    public let after: [Route]
 
     /// The change for each prefix of the group.
     public var changes: [RouteChange] {
@@ -70,17 +70,6 @@ public struct ResultDiff: Equatable, Sendable {
         return byNode.flatMap { $0.changes.sorted { $0.prefix < $1.prefix } }
     }
 
-    /// The first `limit` changes in group order, expanding no more groups than needed.
-    public func firstRouteChanges(_ limit: Int) -> [RouteChange] {
-        var out: [RouteChange] = []
-        for group in groups where out.count < limit {
-            let room = limit - out.count
-            out += RouteChangeGroup(node: group.node, kind: group.kind, prefixes: Array(group.prefixes.prefix(room)),
-                                    before: group.before, after: group.after).changes
-        }
-        return out
-    }
-
     /// How many node-prefix changes there are, without expanding them.
     public var routeChangeCount: Int { groups.reduce(0) { $0 + $1.prefixes.count } }
 
@@ -105,11 +94,7 @@ extension RoutingResult {
     /// Prefixes in the same pair of keys (before, after) propagate alike, so each node compares each
     /// pair once: a toggle at scale compares a few dozen pairs, not 13,000 prefixes.
     private func routeChanges(to other: RoutingResult) -> [RouteChangeGroup] {
-        var pairs: [Pair: [Prefix]] = [:]
-        for prefix in Set(allPrefixes).union(other.allPrefixes) {
-            pairs[Pair(before: keys.keyOfPrefix[prefix] ?? -1, after: other.keys.keyOfPrefix[prefix] ?? -1), default: []].append(prefix)
-        }
-        let groups = pairs.map { (pair: $0.key, prefixes: $0.value.sorted()) }.sorted { $0.prefixes[0] < $1.prefixes[0] }
+        let groups = keyPairs(with: other)
         var changes: [RouteChangeGroup] = []
         for node in nodes {
             guard let otherNode = other.node(named: node.name) else { continue }
@@ -126,6 +111,19 @@ extension RoutingResult {
     }
 
     private struct Pair: Hashable { let before: Int; let after: Int }
+
+    /// Groups of prefixes that share a key in both results, ordered by first prefix. With the same
+    /// keys on both sides (most toggles) the keys are the groups.
+    private func keyPairs(with other: RoutingResult) -> [(pair: Pair, prefixes: [Prefix])] {
+        if keys.prefixes == other.keys.prefixes {
+            return keys.prefixes.enumerated().map { (Pair(before: $0.offset, after: $0.offset), $0.element) }
+        }
+        var pairs: [Pair: [Prefix]] = [:]
+        for prefix in Set(allPrefixes).union(other.allPrefixes) {
+            pairs[Pair(before: keys.keyOfPrefix[prefix] ?? -1, after: other.keys.keyOfPrefix[prefix] ?? -1), default: []].append(prefix)
+        }
+        return pairs.map { (pair: $0.key, prefixes: $0.value.sorted()) }.sorted { $0.prefixes[0] < $1.prefixes[0] }
+    }
 
     private func sessionChanges(to other: RoutingResult) -> [SessionChange] {
         var changes: [SessionChange] = []
@@ -152,14 +150,11 @@ extension RoutingResult {
     private func effectiveRouteChanges(to other: RoutingResult) -> [EffectiveRouteChange] {
         let mine = programmedRoutes(), theirs = other.programmedRoutes()
         var changed: [Prefix] = []
-        var compared: [Pair: Bool] = [:]
-        for prefix in Set(allPrefixes).union(other.allPrefixes).sorted() {
-            let before = keys.keyOfPrefix[prefix], after = other.keys.keyOfPrefix[prefix]
-            let pair = Pair(before: before ?? -1, after: after ?? -1)
-            let differs = compared[pair] ?? ((before.flatMap { mine[$0] }) != (after.flatMap { theirs[$0] }))
-            compared[pair] = differs
-            if differs { changed.append(prefix) }
+        for (pair, prefixes) in keyPairs(with: other) {
+            let before = pair.before >= 0 ? mine[pair.before] : nil, after = pair.after >= 0 ? theirs[pair.after] : nil
+            if before != after { changed += prefixes }
         }
+        changed.sort()
         var changes: [EffectiveRouteChange] = []
         for vnet in network.virtualNetworks {
             let spaces = systemSpaces(of: vnet)

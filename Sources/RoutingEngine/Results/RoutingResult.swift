@@ -25,14 +25,31 @@ public struct RoutingResult: Sendable {
     // MARK: per node
 
     /// Every candidate path the node holds (all instances), sorted by prefix, selected first.
+    /// Each key's rows are built once and stamped with each of its prefixes.
     public func routes(of node: Node) -> [Route] {
-        sortedPrefixes(of: node) { speaker, key in !ribs[speaker].candidates[key].isEmpty }
-            .flatMap { routes(of: node, for: $0) }
+        var rowsOfKey: [Int: [Route]] = [:]
+        var prefixes: [(prefix: Prefix, key: Int)] = []
+        for key in 0..<keys.count where node.speakers.contains(where: { !ribs[$0].candidates[key].isEmpty }) {
+            rowsOfKey[key] = routes(of: node, key: key, prefix: keys.prefixes[key][0])
+            for prefix in keys.prefixes[key] { prefixes.append((prefix, key)) }
+        }
+        prefixes.sort { $0.prefix < $1.prefix }
+        var out: [Route] = []
+        out.reserveCapacity(prefixes.reduce(0) { $0 + rowsOfKey[$1.key]!.count })
+        for (prefix, key) in prefixes {
+            let rows = rowsOfKey[key]!
+            if rows.first?.prefix == prefix { out += rows } else { out += rows.map { $0.with(prefix: prefix) } }
+        }
+        return out
     }
 
     /// The node's paths for one prefix: selected first, then by instance.
     public func routes(of node: Node, for prefix: Prefix) -> [Route] {
         guard let key = keys.keyOfPrefix[prefix] else { return [] }
+        return routes(of: node, key: key, prefix: prefix)
+    }
+
+    private func routes(of node: Node, key: Int, prefix: Prefix) -> [Route] {
         var rows: [(rank: Int, instance: Int, position: Int, route: Route)] = []
         for speaker in node.speakers {
             let rib = ribs[speaker]
@@ -126,13 +143,17 @@ public struct RoutingResult: Sendable {
 
 /// Entry point: topology + settings → every table.
 public enum Engine {
-    public static func compute(_ topology: Topology, settings: Settings? = nil) throws(UnknownDownEntry) -> RoutingResult {
+    /// With `previous` (a result of the same topology), its route keys are reused when the settings
+    /// leave every origination as it was: grouping 13,000 prefixes is most of a recompute's cost.
+    public static func compute(_ topology: Topology, settings: Settings? = nil,
+                               reusing previous: RoutingResult? = nil) throws(UnknownDownEntry) -> RoutingResult {
         let network = try Network(topology: topology, settings: settings ?? Settings(of: topology))
-        return compute(network)
+        let keys = previous.flatMap { $0.network.originations == network.originations ? $0.keys : nil }
+        return compute(network, keys: keys)
     }
 
-    static func compute(_ network: Network, messageBudget: Int? = nil) -> RoutingResult {
-        var simulator = Simulator(network: network, keys: RouteKeys(grouping: network.originations))
+    static func compute(_ network: Network, keys: RouteKeys? = nil, messageBudget: Int? = nil) -> RoutingResult {
+        var simulator = Simulator(network: network, keys: keys ?? RouteKeys(grouping: network.originations))
         simulator.originate()
         let convergence = simulator.run(budget: messageBudget ?? simulator.defaultBudget)
         simulator.markAzureToCircuitWarnings()
