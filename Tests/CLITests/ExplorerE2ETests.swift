@@ -32,9 +32,9 @@ struct ExplorerE2ETests {
         #expect(restored(screen), "terminal modes not restored:\n\(screen)")
     }
 
-    @Test("Ctrl-C and SIGTERM end the explorer cleanly (exit 130 / 143) and restore the terminal")
+    @Test("Ctrl-C, SIGTERM and SIGHUP end the explorer cleanly (exit 130 / 143 / 129) and restore the terminal")
     func signals() async throws {
-        for (stop, status) in [("C-c", 130), ("TERM", 143)] {
+        for (stop, status) in [("C-c", 130), ("TERM", 143), ("HUP", 129)] {
             let tmux = TmuxSession()
             defer { tmux.kill() }
             try tmux.start(width: 100, height: 30, [Binary.url.path])
@@ -45,12 +45,49 @@ struct ExplorerE2ETests {
             } else {
                 let shell = try tmux.panePID()
                 let app = try Spawn.run(["pgrep", "-P", "\(shell)"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
-                #expect(Glibc.kill(pid_t(app) ?? 0, SIGTERM) == 0)
+                #expect(Glibc.kill(pid_t(app) ?? 0, stop == "TERM" ? SIGTERM : SIGHUP) == 0)
             }
             (ok, screen) = try await tmux.waitFor { $0.contains("[exit:\(status)]") && $0.contains("icanon") }
             #expect(ok, "\(stop): no [exit:\(status)]:\n\(screen)")
             #expect(restored(screen), "\(stop): terminal modes not restored:\n\(screen)")
         }
+    }
+
+    @Test("when its terminal disappears the explorer exits instead of spinning")
+    func hangUp() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 100, height: 30, [Binary.url.path])
+        let (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: OFF") }
+        #expect(ok, "\(screen)")
+        let shell = try tmux.panePID()
+        let app = pid_t(try Spawn.run(["pgrep", "-P", "\(shell)"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(app > 0)
+        tmux.kill()
+        let deadline = ContinuousClock.now + .seconds(5)
+        while Glibc.kill(app, 0) == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(Glibc.kill(app, 0) != 0, "the explorer is still running after its terminal went away")
+    }
+
+    @Test(":open another topology, Enter for a row's detail, ? for help")
+    func openDetailHelp() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 120, height: 40, [Binary.url.path])
+        var (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: OFF") }
+        #expect(ok, "\(screen)")
+        try tmux.keys(":open vpn-er", "Enter")
+        (ok, screen) = try await tmux.waitFor { $0.contains("VPN active/active: ON") && $0.contains("opened vpn-er") }
+        #expect(ok, "after :open:\n\(screen)")
+        try tmux.keys("Tab", "Down", "Enter")
+        (ok, screen) = try await tmux.waitFor { $0.contains("best (") }
+        #expect(ok, "detail:\n\(screen)")
+        try tmux.keys("Escape", "?")
+        (ok, screen) = try await tmux.waitFor { $0.contains("hub routing preference: ExpressRoute → VpnGateway → ASPath") }
+        #expect(ok, "help:\n\(screen)")
+        try tmux.keys("Escape", "q")
+        (ok, _) = try await tmux.waitFor { $0.contains("[exit:0]") }
+        #expect(ok)
     }
 
     @Test("too small: says so, and draws again when the terminal grows")
