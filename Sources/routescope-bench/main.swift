@@ -117,7 +117,7 @@ do {
         update(&state, .key(.char("j")))
         _ = view(state)
     }
-    print("  key j → new frame (scroll)           \(format(move.median)) / \(format(move.p95))")
+    print("  key j → next node's table and frame   \(format(move.median)) / \(format(move.p95))")
     let node = state.result.node(named: "sdwan-1")!
     let expand = measure(repetitions) { _ = state.result.routes(of: node) }
     print("  expand sdwan-1's table (\(state.result.routes(of: node).count) paths)   \(format(expand.median)) / \(format(expand.p95))")
