@@ -90,6 +90,22 @@ struct ExplorerE2ETests {
         #expect(ok)
     }
 
+    @Test("colour by default; NO_COLOR gives a screen without colours that still shows every state in words")
+    func noColor() async throws {
+        func colours(_ screen: String) -> Bool {
+            screen.range(of: "\u{1b}\\[[0-9;]*(3[0-7]|4[0-7]|38;5;[0-9]+)[;m]", options: .regularExpression) != nil
+        }
+        for (environment, coloured) in [([String](), true), (["NO_COLOR=1"], false)] {
+            let tmux = TmuxSession()
+            defer { tmux.kill() }
+            try tmux.start(width: 100, height: 30, [Binary.url.path], environment: environment)
+            let (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: OFF") }
+            #expect(ok, "\(screen)")
+            #expect(colours(try tmux.screenWithAttributes()) == coloured, "NO_COLOR: \(environment)")
+            try tmux.keys("q")
+        }
+    }
+
     @Test("too small: says so, and draws again when the terminal grows")
     func tooSmall() async throws {
         let tmux = TmuxSession()

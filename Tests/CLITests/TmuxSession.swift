@@ -15,10 +15,11 @@ struct TmuxSession {
 
     /// Starts `arguments` in a WIDTH×HEIGHT pane; when it ends the pane shows `[exit:N]` and the tty
     /// modes. The wrapper shell ignores SIGINT so Ctrl-C reaches only the app (which installs its own handler).
-    func start(width: Int, height: Int, _ arguments: [String]) throws {
+    func start(width: Int, height: Int, _ arguments: [String], environment: [String] = []) throws {
         let command = arguments.map { "'\($0)'" }.joined(separator: " ")
         try run(["new-session", "-d", "-s", "s", "-x", "\(width)", "-y", "\(height)",
-                 "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "SWIFT_BACKTRACE=interactive=no",
+                 "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "SWIFT_BACKTRACE=interactive=no"]
+                + environment.flatMap { ["-e", $0] } + [
                  "sh", "-c", "trap '' INT; \(command); printf '\\n[exit:%d]\\n' $?; stty -a | tr -s ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; exec sleep 600"],
                 capture: false)
     }
@@ -26,6 +27,8 @@ struct TmuxSession {
     func keys(_ keys: String...) throws { try run(["send-keys", "-t", "s"] + keys, capture: false) }
     func resize(width: Int, height: Int) throws { try run(["resize-window", "-t", "s", "-x", "\(width)", "-y", "\(height)"], capture: false) }
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", "s"], capture: true) }
+    /// The screen with its SGR escape sequences, for colour checks.
+    func screenWithAttributes() throws -> String { try run(["capture-pane", "-p", "-e", "-t", "s"], capture: true) }
     func panePID() throws -> pid_t { pid_t(try run(["display-message", "-p", "-t", "s", "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
     func kill() { _ = try? run(["kill-server"], capture: true) }
 
