@@ -30,11 +30,12 @@ enum OverlayView {
 
     static func drawDetail(_ state: ExplorerState, node: String, prefix: Prefix, into grid: inout Grid) {
         guard let explanation = state.result.explain(prefix: prefix, at: node) else { return }
-        drawPanel(title: "\(node) · \(prefix)", lines: DetailText.lines(explanation), state, into: &grid)
+        drawPanel(title: "\(node) · \(prefix)", lines: ExplainReport.lines(explanation), state, into: &grid)
     }
 
-    private static func drawPanel(title: String, lines: [String], _ state: ExplorerState, into grid: inout Grid) {
-        let width = min(grid.width - 4, max(50, (lines.map { displayWidth($0) }.max() ?? 0) + 4))
+    private static func drawPanel(title: String, lines raw: [String], _ state: ExplorerState, into grid: inout Grid) {
+        let width = min(grid.width - 4, max(50, (raw.map { displayWidth($0) }.max() ?? 0) + 4))
+        let lines = raw.flatMap { wrap($0, to: width - 4) }
         let height = min(grid.height - 2, lines.count + 3)
         let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
         grid.fill(rect, Cell(" ", .overlay))
@@ -47,41 +48,22 @@ enum OverlayView {
     }
 }
 
-/// The words of a detail panel: the paths FRR-style, then why.
-enum DetailText {
-    static func lines(_ explanation: Explanation) -> [String] {
-        var lines: [String] = []
-        if explanation.candidates.isEmpty {
-            lines.append("\(explanation.node) has no path for \(explanation.prefix).")
+/// Prose wraps at word boundaries, indented under its first word; table rows (FRR lines) never wrap.
+func wrap(_ line: String, to width: Int) -> [String] {
+    guard displayWidth(line) > width, width > 20, !line.hasPrefix("*"), !line.hasPrefix("   Network") else { return [line] }
+    var out: [String] = []
+    var current = ""
+    for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+        let candidate = current.isEmpty ? String(word) : current + " " + word
+        if displayWidth(candidate) > width && !current.isEmpty {
+            out.append(current)
+            current = "    " + word
         } else {
-            lines.append(BGPTableFormat.header)
-            lines += explanation.candidates.map { BGPTableFormat.line($0) }
-            lines.append("")
-            for route in explanation.candidates {
-                let from = route.from.map { "from \($0)\(route.fromInstance.map { "#\($0)" } ?? "")" } ?? "originated here"
-                let communities = route.attributes.communities.isEmpty ? "" : ", communities \(route.attributes.communities.map(\.description).joined(separator: " "))"
-                let verdict: String
-                if route.isBest {
-                    verdict = "best (\(route.reason?.rawValue ?? ""))"
-                } else if route.isSelected {
-                    verdict = "multipath"
-                } else {
-                    verdict = "lost at \(route.lostAt?.rawValue ?? "")"
-                }
-                lines.append("[\(route.attributes.asPathText)] \(from), weight \(route.weight)\(communities): \(verdict)")
-            }
+            current = candidate
         }
-        for rejected in explanation.rejected {
-            lines.append("refused from \(rejected.from): \(rejected.reason) — \(rejected.rule.citation)")
-        }
-        if !explanation.blockers.isEmpty { lines.append("") }
-        for blocker in explanation.blockers {
-            let rule = blocker.rule.map { " — \($0.citation): \($0.title)" } ?? ""
-            lines.append("\(blocker.at) does not send it to \(blocker.towards): \(blocker.reason)\(rule)")
-        }
-        if explanation.originators.isEmpty { lines.append("No node originates \(explanation.prefix).") }
-        return lines
     }
+    out.append(current)
+    return out
 }
 
 extension String {

@@ -25,7 +25,7 @@ struct TextTable {
 
 extension String {
     func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadding(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    public func leftPadding(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
     func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }

@@ -80,7 +80,7 @@ struct ExplorerE2ETests {
         (ok, screen) = try await tmux.waitFor { $0.contains("VPN active/active: ON") && $0.contains("opened vpn-er") }
         #expect(ok, "after :open:\n\(screen)")
         try tmux.keys("Tab", "Down", "Enter")
-        (ok, screen) = try await tmux.waitFor { $0.contains("best (") }
+        (ok, screen) = try await tmux.waitFor { $0.contains("Path from") && $0.contains("best") }
         #expect(ok, "detail:\n\(screen)")
         try tmux.keys("Escape", "?")
         (ok, screen) = try await tmux.waitFor { $0.contains("hub routing preference: ExpressRoute → VpnGateway → ASPath") }

@@ -106,7 +106,7 @@ struct UpdateTests {
         guard case .detail(let node, let prefix)? = state.overlay else { Issue.record("no detail overlay"); return }
         #expect(node == "sdwan" && prefix == Prefix("10.0.0.0/16"))
         let text = view(state).text
-        #expect(text.contains("best (multipath)"))
+        #expect(text.contains("eBGP): best,") && text.contains("sharing with equal paths (multipath).") && text.contains("Path from route-server#1"))
         state.press(.escape)
         #expect(state.overlay == nil)
     }

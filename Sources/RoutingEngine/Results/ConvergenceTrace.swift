@@ -26,14 +26,16 @@ public struct ConvergenceTrace: Sendable {
             simulator.originate()
         }
         start = simulator
+        let deliveredBefore = simulator.delivered
         var events: [ConvergenceEvent] = []
         let budget = messageBudget ?? simulator.defaultBudget
         while events.count < budget, let event = simulator.step() { events.append(event) }
         self.events = events
         // Stable, not "under budget": a budget exactly as long as the run still converged (R21).
+        // Messages of this trace only (not those that settled the previous settings).
         convergence = simulator.isStable
-            ? .converged(messages: simulator.delivered)
-            : .didNotConverge(messages: simulator.delivered,
+            ? .converged(messages: simulator.delivered - deliveredBefore)
+            : .didNotConverge(messages: simulator.delivered - deliveredBefore,
                               prefixes: Array(Set(events.suffix(64).compactMap { event -> Prefix? in
                                   if case .message(let message) = event { keys.prefixes[message.key][0] } else { nil }
                               })).sorted())

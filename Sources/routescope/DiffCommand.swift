@@ -1,0 +1,37 @@
+import ArgumentParser
+import Reports
+import RoutingEngine
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What a change of switches does, node by node.",
+        discussion: """
+            Compares the file's settings with the switches given, e.g.
+              routescope diff sdwan-er --route-exchange on
+            Lists routes added (+), removed (-) and with a new best path (~) per node, sessions that
+            changed state and VM effective routes that changed.
+            """)
+
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    var topology: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: DiffFormat = .text
+
+    @OptionGroup(title: "Switches (the change to examine)")
+    var toggles: ToggleOptions
+
+    func run() throws {
+        let topology = try TopologySource.load(topology)
+        let before = try Engine.compute(topology)
+        let after = try TopologySource.compute(topology, toggles)
+        let diff = before.diff(to: after)
+        switch format {
+        case .text: print(DiffReport.text(diff, from: before.settings, to: after.settings, topology: topology), terminator: "")
+        case .json: print(try DiffReport.json(diff, from: before.settings, to: after.settings, topology: topology), terminator: "")
+        }
+    }
+}
+
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json }

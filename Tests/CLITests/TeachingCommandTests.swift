@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@Suite("diff, explain and steps")
+struct TeachingCommandTests {
+    @Test("diff: node by node, + for what route exchange adds, sessions and effective routes; JSON too")
+    func diff() throws {
+        let text = try Binary.run(["diff", "sdwan-er", "--route-exchange", "on"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("sdwan\n  + 10.2.0.0/16 via route-server [65515 12076 65020] (+1 more path)"))
+        #expect(text.stdout.contains("er-gateway\n  + 10.1.0.0/16 via route-server [65001 65010]"))
+        #expect(text.stdout.contains("5 route changes on 5 nodes, 0 session changes"))
+        let vpn = try Binary.run(["diff", "vpn-er", "--active-active", "off"])
+        #expect(vpn.stdout.contains("route-server#0 — vpn-gateway#0: Established → Down (VPN gateway is not active-active)"))
+        #expect(vpn.stdout.contains("~ 10.0.0.0/16 via local [], 2 → 1 paths"))
+        let none = try Binary.run(["diff", "sdwan-er"])
+        #expect(none.stdout.contains("No route, session or effective route changes."))
+        let json = try Binary.run(["diff", "sdwan-er", "--route-exchange", "on", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let routes = try #require(document["routes"] as? [[String: Any]])
+        #expect(routes.contains { $0["node"] as? String == "sdwan" && $0["prefix"] as? String == "10.2.0.0/16" && $0["change"] as? String == "added" })
+        #expect((document["to"] as? [String: Any])?["allowBranchToBranchTraffic"] as? Bool == true)
+    }
+
+    @Test("explain: why a route is absent, with the rule and its confidence; why the best won")
+    func explain() throws {
+        let absent = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.0.0/16"])
+        #expect(absent.status == 0)
+        #expect(absent.stdout.contains("sdwan has no route for 10.2.0.0/16."))
+        #expect(absent.stdout.contains("route-server#0 does not pass it to sdwan: route exchange is off: gateway routes are not passed to NVAs — R7 [doc]"))
+        #expect(absent.stdout.contains("Originated by on-prem-2."))
+        let present = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.0.0/16", "--route-exchange", "on"])
+        #expect(present.stdout.contains("sdwan holds 2 paths for 10.2.0.0/16; 2 are used together (multipath)."))
+        #expect(present.stdout.contains("Path from route-server#0 (AS path [65515 12076 65020], weight 0, eBGP): best, sharing with equal paths (multipath)."))
+        let loop = try Binary.run(["explain", "shared-asn", "--node", "branch-a", "--prefix", "10.12.0.0/16"])
+        #expect(loop.stdout.contains("contains own AS 65010 — R3 [bgp]"))
+        let bad = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.0.1/16"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("did you mean 10.2.0.0/16?"))
+    }
+
+    @Test("steps: one BGP message per line, from the file's state to the toggled one")
+    func steps() throws {
+        let output = try Binary.run(["steps", "sdwan-er", "--route-exchange", "on"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("UPDATE route-server#0 → sdwan 10.2.0.0/16 [65515 12076 65020]"))
+        #expect(output.stdout.contains("stable after 15 messages (15 steps)"))
+        let fromNothing = try Binary.run(["steps", "vpn-er"])
+        #expect(fromNothing.stdout.contains("from nothing learned to:"))
+        #expect(fromNothing.stdout.contains("UPDATE vpn-gateway#0 → on-prem-1 10.0.0.0/16 [65515]"))
+    }
+}
