@@ -50,3 +50,22 @@ struct TeachingCommandTests {
         #expect(fromNothing.stdout.contains("UPDATE vpn-gateway#0 → on-prem-1 10.0.0.0/16 [65515]"))
     }
 }
+
+@Suite("trace")
+struct TraceCommandTests {
+    @Test("trace prints the hop tree; exit 0 when every branch arrives, 3 with a black hole")
+    func trace() throws {
+        let on = try Binary.run(["trace", "--from", "on-prem-1", "--to", "10.2.1.1", "--route-exchange", "on"])
+        #expect(on.status == 0)
+        #expect(on.stdout.contains("route-server#0  Route Server is not in the data path: the hub forwards the packet"))
+        #expect(on.stdout.contains("er-gateway  forwards to the circuit (er-circuit#0)"))
+        #expect(on.stdout.contains("✓ delivered: 10.2.1.1 is in on-prem-2's network"))
+        let off = try Binary.run(["trace", "--from", "on-prem-1", "--to", "10.2.1.1"])
+        #expect(off.status == 3)
+        #expect(off.stdout.contains("✗ black hole: on-prem-1 has no route to 10.2.1.1"))
+        let bad = try Binary.run(["trace", "--from", "on-prem-1", "--to", "10.2.1"])
+        #expect(bad.status == 64)
+        let tunnel = try Binary.run(["trace", "default-route", "--from", "spoke-1", "--to", "8.8.8.8"])
+        #expect(tunnel.stdout.contains("sdwan takes it with its own default route (forced tunnelling)"))
+    }
+}
