@@ -66,9 +66,15 @@ enum DiagramView {
         }
         let upCount = sessions.filter(\.state.isUp).count
         let role: Role = upCount == sessions.count && !sessions.isEmpty ? .linkUp : (upCount == 0 ? .linkDown : .linkPartial)
+        // The link that carried the current step's message.
+        let carrying = state.stepMode?.current.map { Set([$0.from, $0.to]) == Set([link.left, link.right]) } ?? false
         let glyph: Character = role == .linkPartial ? (state.glyphs == .ascii ? ":" : "╌") : state.glyphs.horizontal
         grid.horizontalLine(x: link.fromX, y: link.y, length: length, glyph, role: role)
         if role == .linkDown { grid[link.fromX + length / 2, link.y] = Cell(state.glyphs.down, .linkDown) }
+        if carrying, let current = state.stepMode?.current {
+            let arrow = current.from == link.left ? state.glyphs.arrowRight : state.glyphs.arrowLeft
+            grid.horizontalLine(x: link.fromX, y: link.y, length: length, arrow, role: .changed)
+        }
         // Prefix counts each way above the line; the state below it when not fully up.
         let rightward = result.acceptedPrefixCount(by: right, from: left)
         let leftward = result.acceptedPrefixCount(by: left, from: right)

@@ -51,6 +51,8 @@ public struct ExplorerState: Sendable {
     public let glyphs: Glyphs
     public let mouseEnabled: Bool
     public internal(set) var shouldQuit = false
+    /// Step-through of the last change, when on.
+    public internal(set) var stepMode: StepMode?
     /// The rows of the table pane, rebuilt when the selection, tab, filter or result changes.
     public internal(set) var table: TableModel = TableModel(rows: [])
 
@@ -74,6 +76,7 @@ public struct ExplorerState: Sendable {
     /// Recomputes every table under new settings and records what changed (marks and change log).
     mutating func apply(_ next: Settings, because reason: String, recordUndo: Bool = true) {
         guard next != settings else { return }
+        if stepMode != nil { leaveStepMode() }
         guard let nextResult = try? Engine.compute(topology, settings: next, reusing: result) else {
             message = Message(text: "cannot apply: a down entry names nothing in this topology", isError: true)
             return
@@ -114,6 +117,14 @@ public struct ExplorerState: Sendable {
         rowCursor = 0
         rowScroll = 0
         message = Message(text: "opened \(source)", isError: false)
+        rebuildTable()
+    }
+
+    /// Shows another result (a step of a replay) with its own marks.
+    mutating func showResult(_ shown: RoutingResult, previous before: RoutingResult?, changes diff: ResultDiff?) {
+        result = shown
+        previous = before
+        changes = diff
         rebuildTable()
     }
 

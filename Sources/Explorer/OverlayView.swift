@@ -9,6 +9,7 @@ enum OverlayView {
         ("p", "hub routing preference: ExpressRoute → VpnGateway → ASPath"),
         ("d", "take the selected node down / bring it up"),
         ("u / Ctrl-R", "undo / redo a change"),
+        ("s", "step through the last change one BGP message at a time (s/→ next, b/← back, g end, Esc)"),
         ("arrows, hjkl", "move between nodes (diagram) or rows (table)"),
         ("Tab / Shift-Tab", "next / previous pane: diagram, table, change log"),
         ("1–5, [ ]", "switch table tab: learned, advertised, Azure, sessions"),

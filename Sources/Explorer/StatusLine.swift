@@ -36,6 +36,9 @@ enum StatusLine {
         }
         let down = settings.down.sorted()
         items.append(("d", "down", down.isEmpty ? "none" : down.joined(separator: ","), down.isEmpty))
+        if let mode = state.stepMode {
+            items.append(("s", short ? "step" : "stepping", "\(mode.position)/\(mode.trace.events.count)", false))
+        }
         return items.map { ($0.key, $0.label, short ? $0.value : " " + $0.value, $0.on) }
     }
 

@@ -36,8 +36,18 @@ extension ExplorerState {
             return []
         }
         message = nil
+        if stepMode != nil {
+            switch key {
+            case .char("s"), .char("n"), .char(" "), .right: step(by: 1); return []
+            case .char("b"), .left: step(by: -1); return []
+            case .char("g"): runToStable(); return []
+            case .escape: leaveStepMode(); return []
+            default: break
+            }
+        }
         switch key {
         case .char("q"): shouldQuit = true
+        case .char("s"): step(by: 1)
         case .ctrl("c"): shouldQuit = true
         case .char("?"): overlay = .help
         case .char(":"): commandLine = ""

@@ -147,3 +147,41 @@ struct UpdateTests {
         #expect((try? ColonCommand.parse("").get()) == nil)
     }
 }
+
+@Suite("Explorer step-through")
+struct StepThroughTests {
+    @Test("s replays the last change one message at a time; b goes back, g to the end, Esc restores the stable tables")
+    func stepThrough() throws {
+        var state = try explorer(width: 100, height: 30)
+        state.press(.char("r"), .char("s"))
+        let mode = try #require(state.stepMode)
+        #expect(mode.position == 0 && mode.trace.events.count == 15)
+        // Before the first message sdwan does not have on-prem-2 yet.
+        #expect(!state.table.rows.contains { $0.prefix == Prefix("10.2.0.0/16") })
+        state.press(.char("s"), .char("s"), .char("s"))
+        #expect(state.message?.text == "step 3/15: UPDATE route-server#0 → sdwan 10.2.0.0/16 [65515 12076 65020]")
+        #expect(state.table.rows.contains { $0.prefix == Prefix("10.2.0.0/16") && $0.mark == .added })
+        let screen = view(state)
+        #expect(screen.text.contains("│sdwan│←←←"), "the carrying link points at the receiver")
+        #expect(screen.text.contains("stepping: 3/15"))
+        state.press(.char("b"))
+        #expect(state.stepMode?.position == 2)
+        state.press(.char("g"))
+        #expect(state.stepMode?.position == 15)
+        #expect(state.message?.text.hasSuffix("— stable") == true)
+        state.press(.escape)
+        #expect(state.stepMode == nil)
+        #expect(state.result.settings.routeExchange)
+        #expect(state.table.rows.contains { $0.prefix == Prefix("10.2.0.0/16") })
+    }
+
+    @Test("without a change, s replays the first convergence from nothing learned; a toggle leaves step mode")
+    func fromNothing() throws {
+        var state = try explorer()
+        state.press(.char("s"))
+        #expect(state.stepMode?.position == 0)
+        #expect(state.table.rows.filter(\.isSelectable).isEmpty)
+        state.press(.char("r"))
+        #expect(state.stepMode == nil && state.settings.routeExchange)
+    }
+}
