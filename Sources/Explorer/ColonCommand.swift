@@ -7,6 +7,7 @@ public enum ColonCommand: Equatable, Sendable {
     case open(String)
     case set(SettingChange)
     case down(String, Bool)
+    case trace(IPv4Address)
 
     public enum SettingChange: Equatable, Sendable, CustomStringConvertible {
         case routeExchange(Bool), activeActive(Bool), preference(HubRoutingPreference)
@@ -23,7 +24,7 @@ public enum ColonCommand: Equatable, Sendable {
         public let message: String
     }
 
-    public static let usage = "commands: node NAME · open FILE · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
+    public static let usage = "commands: node NAME · open FILE · trace ADDRESS · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
 
     public static func parse(_ text: String) -> Result<ColonCommand, ParseError> {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -42,8 +43,13 @@ public enum ColonCommand: Equatable, Sendable {
             return .success(.down(rest[0], verb == "down"))
         case "set":
             return parseSet(rest)
+        case "trace", "t":
+            guard rest.count == 1, let address = IPv4Address(rest[0]) else {
+                return .failure(ParseError(message: ":trace ADDRESS traces from the selection, e.g. :trace 10.2.1.1"))
+            }
+            return .success(.trace(address))
         default:
-            return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: ["node", "open", "set", "down", "up", "q"])); \(usage)"))
+            return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: ["node", "open", "trace", "set", "down", "up", "q"])); \(usage)"))
         }
     }
 

@@ -28,7 +28,8 @@ enum DiagramView {
         let changed = state.changes.map { diff in
             diff.groups.contains { $0.node == box.name } || diff.effectiveRoutes.contains { $0.vnet == box.name }
         } ?? false
-        let border: Role = selected ? .nodeSelected : (isDown ? .nodeDown : (changed ? .nodeChanged : .node))
+        let onPath = state.dataPath.map { DiagramView.nodes(on: $0).contains(box.name) } ?? false
+        let border: Role = selected ? .nodeSelected : (isDown ? .nodeDown : (onPath ? .changed : (changed ? .nodeChanged : .node)))
         grid.fill(box.rect.inset(by: 1), Cell(" ", selected ? .nodeSelected : .normal))
         grid.box(box.rect, glyphs: state.glyphs, role: border)
         let inner = box.rect.width - 2
@@ -88,6 +89,16 @@ enum DiagramView {
                 grid.put(word, x: link.fromX + (length - displayWidth(word)) / 2, y: link.y + 1, role: role)
             }
         }
+    }
+
+    /// The boxes a trace passes (instances count for their node).
+    static func nodes(on path: DataPath) -> Set<String> {
+        func walk(_ hop: DataPath.Hop) -> [String] {
+            let name = hop.at.split(separator: "#").first.map(String.init) ?? hop.at
+            if case .forward(let next) = hop.outcome { return [name] + next.flatMap(walk) }
+            return [name]
+        }
+        return Set(walk(path.first))
     }
 
     static func truncate(_ text: String, _ width: Int) -> String {

@@ -51,6 +51,10 @@ public struct ExplorerState: Sendable {
     public let glyphs: Glyphs
     public let mouseEnabled: Bool
     public internal(set) var shouldQuit = false
+    /// A data-path trace shown in the table pane and on the diagram; recomputed when the tables change.
+    public internal(set) var trace: (from: String, to: IPv4Address)?
+    public var dataPath: DataPath? { trace.flatMap { result.dataPath(from: $0.from, to: $0.to) } }
+
     /// Step-through of the last change, when on.
     public internal(set) var stepMode: StepMode?
     /// The rows of the table pane, rebuilt when the selection, tab, filter or result changes.

@@ -8,7 +8,10 @@ enum TablePaneView {
         for (index, (tab, rect)) in layout.tabs.enumerated() {
             grid.put(ScreenLayout.tabLabel(tab, index: index), x: rect.x, y: rect.y, role: tab == active ? .tabActive : .tab)
         }
-        if !state.filter.isEmpty {
+        if let trace = state.trace {
+            let label = " trace \(trace.from) → \(trace.to) (Esc clears) "
+            grid.put(label, x: max(0, bar.maxX - displayWidth(label)), y: bar.y, role: .tabActive)
+        } else if !state.filter.isEmpty {
             let label = " filter: \(state.filter) "
             grid.put(label, x: max(0, bar.maxX - displayWidth(label)), y: bar.y, role: .warning)
         }

@@ -48,6 +48,7 @@ extension ExplorerState {
         switch key {
         case .char("q"): shouldQuit = true
         case .char("s"): step(by: 1)
+        case .char("t"): commandLine = "trace "
         case .ctrl("c"): shouldQuit = true
         case .char("?"): overlay = .help
         case .char(":"): commandLine = ""
@@ -67,7 +68,12 @@ extension ExplorerState {
         case .char("]"): cycleTab(by: 1)
         case .char("["): cycleTab(by: -1)
         case .escape:
-            if !filter.isEmpty { setFilter("") }
+            if trace != nil {
+                trace = nil
+                rebuildTable()
+            } else if !filter.isEmpty {
+                setFilter("")
+            }
         case .enter: openDetail()
         case .up, .char("k"): move(dx: 0, dy: -1)
         case .down, .char("j"): move(dx: 0, dy: 1)
@@ -280,6 +286,15 @@ extension ExplorerState {
             }
         case .success(.open(let path)):
             return [.open(path: path)]
+        case .success(.trace(let address)):
+            trace = (selection, address)
+            focus = .table
+            rowCursor = 0
+            rowScroll = 0
+            rebuildTable()
+            message = .init(text: dataPath?.isComplete == true ? "every branch arrives · Esc clears the trace"
+                                                              : "a branch does not arrive (✗ or ↻) · Esc clears the trace",
+                            isError: dataPath?.isComplete != true)
         case .success(.set(let change)):
             var next = settings
             switch change {

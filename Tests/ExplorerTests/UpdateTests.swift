@@ -185,3 +185,27 @@ struct StepThroughTests {
         #expect(state.stepMode == nil && state.settings.routeExchange)
     }
 }
+
+@Suite("Explorer trace")
+struct ExplorerTraceTests {
+    @Test("t traces from the selection: the hop tree fills the table, follows toggles live, Esc clears it")
+    func trace() throws {
+        var state = try explorer(width: 120, height: 40)
+        state.press(.char("h"), .char("t"))
+        #expect(state.selection == "on-prem-1" && state.commandLine == "trace ")
+        state.type("10.2.1.1")
+        state.press(.enter)
+        #expect(state.dataPath?.isComplete == false)
+        #expect(state.table.rows.contains { $0.text.contains("✗ black hole: on-prem-1 has no route to 10.2.1.1") })
+        state.press(.char("r"))
+        #expect(state.dataPath?.isComplete == true, "the trace follows the toggle")
+        let screen = view(state)
+        #expect(screen.text.contains("trace on-prem-1 → 10.2.1.1 (Esc clears)"))
+        #expect(screen.text.contains("er-gateway  forwards to the circuit (er-circuit#0)"))
+        let circuit = try #require(screen.find("er-circuit"))
+        #expect(screen[circuit.x - 1, circuit.y].role == .changed, "the path's boxes are highlighted")
+        state.press(.escape)
+        #expect(state.trace == nil)
+        #expect(!view(state).text.contains("Esc clears"))
+    }
+}
