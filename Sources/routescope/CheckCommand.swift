@@ -10,10 +10,17 @@ struct CheckCommand: ParsableCommand {
             Prints `file:line:column: message` on stderr for each refusal and exits 1 if any file is
             invalid. Valid files that Azure would not run as written (a reserved NVA ASN, a VPN gateway
             that is not active/active, too many routes) are valid: check lists the sessions that stay down.
+
+            With --expect FILE: also checks facts about the tables (a node has or lacks a prefix, its AS
+            path and next hop, a session's state, a VNet's effective route) under the switches each case
+            sets; exit 0 when all hold, 1 with the list of what failed.
             """)
 
     @Argument(help: "Topology files (or bundled names).")
     var topologies: [String]
+
+    @Option(help: "An expectations file (YAML) to check each topology against.")
+    var expect: String?
 
     func validate() throws {
         if topologies.isEmpty { throw ValidationError("name at least one topology file") }
@@ -31,6 +38,7 @@ struct CheckCommand: ParsableCommand {
                     let rule = session.downRule.map { " (\($0.citation))" } ?? ""
                     print("  note: \(result.network.name(of: session.a)) — \(result.network.name(of: session.b)): \(reason)\(rule)")
                 }
+                if let expect, try !ExpectationCheck.run(expect, against: topology) { failed += 1 }
             } catch let exit as ExitCode where exit == ExitCode(1) {
                 failed += 1
             } catch let error as UnknownDownEntry {

@@ -69,3 +69,40 @@ struct TraceCommandTests {
         #expect(tunnel.stdout.contains("sdwan takes it with its own default route (forced tunnelling)"))
     }
 }
+
+@Suite("check --expect")
+struct ExpectCommandTests {
+    @Test("the bundled seed expectations hold: exit 0, each fact listed ok")
+    func bundledExpectationsHold() throws {
+        let output = try Binary.run(["check", "topologies/sdwan-er.yaml", "--expect", "topologies/expectations/sdwan-er.expect.yaml"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("10 facts: 10 held, 0 failed"))
+        #expect(!output.stdout.contains("FAIL"))
+    }
+
+    @Test("a fact that does not hold: exit 1, FAIL with its position and what the tables say; a bad file: exit 1 on stderr")
+    func failures() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-expect-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let wrong = directory.appendingPathComponent("wrong.yaml")
+        try """
+            settings: {allowBranchToBranchTraffic: true}
+            expect:
+              - {node: sdwan, has: 10.2.0.0/16, asPath: [65515, 65020]}
+              - {session: sdwan--route-server, state: Down}
+              - {vnet: spoke-1, lacks: 10.1.0.0/16}
+            """.write(to: wrong, atomically: true, encoding: .utf8)
+        let output = try Binary.run(["check", "sdwan-er", "--expect", wrong.path])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("FAIL \(wrong.path):3:5  expected sdwan to have 10.2.0.0/16 [65515 65020] — sdwan has 10.2.0.0/16 via route-server [65515 12076 65020]"))
+        #expect(output.stdout.contains("FAIL \(wrong.path):4:5  expected sdwan--route-server Down — all 2 sessions Established"))
+        #expect(output.stdout.contains("3 facts: 0 held, 3 failed"))
+        let typo = directory.appendingPathComponent("typo.yaml")
+        try "expect:\n  - {node: sdwan, hass: 10.2.0.0/16}\n".write(to: typo, atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["check", "sdwan-er", "--expect", typo.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("typo.yaml:2:19: unknown key 'hass' in expect[0]"))
+        #expect(bad.stderr.contains("did you mean 'has'?"))
+    }
+}

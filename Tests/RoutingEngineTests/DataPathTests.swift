@@ -60,3 +60,20 @@ struct DataPathTests {
         #expect(compute(Seed.sdwanER()).dataPath(from: "nowhere", to: IPv4Address("10.2.1.1")!) == nil)
     }
 }
+
+@Suite("Expectations")
+struct ExpectationTests {
+    @Test("route, session and effective-route facts hold or fail on the real tables")
+    func facts() {
+        let off = compute(Seed.sdwanER()), on = compute(Seed.sdwanER(routeExchange: true))
+        let learns = Expectation.Fact.route(node: "sdwan", prefix: Prefix("10.2.0.0/16"), present: true, asPath: [65515, 12076, 65020], nextHop: nil)
+        #expect(!off.check(learns).holds && on.check(learns).holds)
+        let wrongPath = Expectation.Fact.route(node: "sdwan", prefix: Prefix("10.2.0.0/16"), present: true, asPath: [65515], nextHop: nil)
+        #expect(!on.check(wrongPath).holds)
+        #expect(off.check(.session("route-server", "er-gateway", established: true)).holds)
+        #expect(!off.check(.session("route-server", "er-gateway", established: false)).holds)
+        #expect(off.check(.effectiveRoute(vnet: "hub-vnet", prefix: Prefix("10.2.0.0/16"), present: true,
+                                          nextHop: IPv4Address("192.168.255.6"))).holds)
+        #expect(!off.check(.route(node: "nowhere", prefix: Prefix("10.2.0.0/16"), present: false, asPath: nil, nextHop: nil)).holds)
+    }
+}
