@@ -8,6 +8,8 @@ public enum ColonCommand: Equatable, Sendable {
     case set(SettingChange)
     case down(String, Bool)
     case trace(IPv4Address)
+    case write(String)
+    case export(String)
 
     public enum SettingChange: Equatable, Sendable, CustomStringConvertible {
         case routeExchange(Bool), activeActive(Bool), preference(HubRoutingPreference)
@@ -24,14 +26,14 @@ public enum ColonCommand: Equatable, Sendable {
         public let message: String
     }
 
-    public static let usage = "commands: node NAME · open FILE · trace ADDRESS · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
+    public static let usage = "commands: node NAME · open FILE · w FILE · export FILE · trace ADDRESS · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
 
     public static func parse(_ text: String) -> Result<ColonCommand, ParseError> {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let verb = words.first else { return .failure(ParseError(message: usage)) }
         let rest = Array(words.dropFirst())
         switch verb {
-        case "q", "quit", "q!", "wq": return rest.isEmpty ? .success(.quit) : .failure(ParseError(message: ":\(verb) takes no argument"))
+        case "q", "quit", "q!": return rest.isEmpty ? .success(.quit) : .failure(ParseError(message: ":\(verb) takes no argument"))
         case "node", "n":
             guard rest.count == 1 else { return .failure(ParseError(message: ":node NAME selects a node or VNet")) }
             return .success(.node(rest[0]))
@@ -43,13 +45,19 @@ public enum ColonCommand: Equatable, Sendable {
             return .success(.down(rest[0], verb == "down"))
         case "set":
             return parseSet(rest)
+        case "w", "write", "save":
+            guard rest.count == 1 else { return .failure(ParseError(message: ":w FILE saves the topology with the current switches (a scenario)")) }
+            return .success(.write(rest[0]))
+        case "export":
+            guard rest.count == 1 else { return .failure(ParseError(message: ":export FILE.md|.txt|.json|.svg|.dot")) }
+            return .success(.export(rest[0]))
         case "trace", "t":
             guard rest.count == 1, let address = IPv4Address(rest[0]) else {
                 return .failure(ParseError(message: ":trace ADDRESS traces from the selection, e.g. :trace 10.2.1.1"))
             }
             return .success(.trace(address))
         default:
-            return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: ["node", "open", "trace", "set", "down", "up", "q"])); \(usage)"))
+            return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: ["node", "open", "write", "export", "trace", "set", "down", "up", "q"])); \(usage)"))
         }
     }
 

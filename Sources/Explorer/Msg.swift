@@ -20,6 +20,9 @@ public enum Msg: Equatable, Sendable {
     /// The result of an `.open` effect.
     case opened(Topology, source: String)
     case openFailed(String)
+    /// The result of a `.save` or `.export` effect: what was written, or why not.
+    case wrote(String)
+    case writeFailed(String)
     /// The terminal went away (hang-up) or a signal asked to stop.
     case terminate
 }
@@ -28,4 +31,8 @@ public enum Msg: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Read a topology file; answer `.opened` or `.openFailed`.
     case open(path: String)
+    /// Write the topology with these switches as a scenario file (atomically); answer `.wrote` or `.writeFailed`.
+    case saveScenario(path: String, topology: Topology, settings: Settings)
+    /// Write the tables or the diagram, in the format the file extension names (txt, md, json, svg, dot).
+    case export(path: String)
 }

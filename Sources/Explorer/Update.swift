@@ -12,8 +12,10 @@ public func update(_ state: inout ExplorerState, _ msg: Msg) -> [Effect] {
         state.shouldQuit = true
     case .opened(let topology, let source):
         state.replace(topology: topology, source: source)
-    case .openFailed(let text):
+    case .openFailed(let text), .writeFailed(let text):
         state.message = .init(text: text, isError: true)
+    case .wrote(let text):
+        state.message = .init(text: text, isError: false)
     case .click(let x, let y):
         state.click(x: x, y: y)
     case .scroll(let up):
@@ -49,6 +51,7 @@ extension ExplorerState {
         case .char("q"): shouldQuit = true
         case .char("s"): step(by: 1)
         case .char("t"): commandLine = "trace "
+        case .char("e"): commandLine = "export \(topology.name).md"
         case .ctrl("c"): shouldQuit = true
         case .char("?"): overlay = .help
         case .char(":"): commandLine = ""
@@ -286,6 +289,14 @@ extension ExplorerState {
             }
         case .success(.open(let path)):
             return [.open(path: path)]
+        case .success(.write(let path)):
+            return [.saveScenario(path: path, topology: topology, settings: settings)]
+        case .success(.export(let path)):
+            guard ["txt", "md", "json", "svg", "dot"].contains(path.split(separator: ".").last.map(String.init) ?? "") else {
+                fail("export to FILE.txt, .md, .json, .svg or .dot")
+                break
+            }
+            return [.export(path: path)]
         case .success(.trace(let address)):
             trace = (selection, address)
             focus = .table

@@ -63,7 +63,7 @@ enum RunLoop {
         while !state.shouldQuit {
             if pendingSignal.load(ordering: .relaxed) != 0 { break }
             guard let message = terminal.read() else { continue }
-            for effect in update(&state, message) { update(&state, perform(effect)) }
+            for effect in update(&state, message) { update(&state, perform(effect, state: state)) }
             let next = view(state)
             if next != shown {
                 terminal.draw(next)
@@ -75,7 +75,16 @@ enum RunLoop {
         return signal != 0 ? 128 + signal : 0
     }
 
-    static func perform(_ effect: Effect) -> Msg {
+    private static func write(_ text: String, to path: String, what: String) -> Msg {
+        do {
+            try TopologyWriter.writeAtomically(text, to: path)
+            return .wrote("wrote \(what) \(path)")
+        } catch {
+            return .writeFailed("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func perform(_ effect: Effect, state: ExplorerState) -> Msg {
         switch effect {
         case .open(let path):
             do {
@@ -86,6 +95,12 @@ enum RunLoop {
             } catch {
                 return .openFailed(error.first.description.replacingOccurrences(of: "\n  hint:", with: " —"))
             }
+        case .saveScenario(let path, let topology, let settings):
+            return write(TopologyWriter.yaml(topology, settings: settings), to: path, what: "scenario")
+        case .export(let path):
+            let format = ExportFormat(rawValue: String(path.split(separator: ".").last ?? "")) ?? .md
+            guard let text = try? Exporter.render(state.result, format: format) else { return .writeFailed("cannot render \(path)") }
+            return write(text, to: path, what: format.rawValue)
         }
     }
 }

@@ -106,6 +106,27 @@ struct ExplorerE2ETests {
         }
     }
 
+    @Test(":w saves a scenario (the switches baked in) that opens like a topology")
+    func saveScenario() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-scenario-\(getpid()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 100, height: 30, [Binary.url.path])
+        var (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: OFF") }
+        #expect(ok, "\(screen)")
+        try tmux.keys("r", "d")
+        (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: ON") && $0.contains("down: sdwan") }
+        #expect(ok, "\(screen)")
+        try tmux.keys(":w \(file.path)", "Enter")
+        (ok, screen) = try await tmux.waitFor { $0.contains("wrote scenario") }
+        #expect(ok, "\(screen)")
+        try tmux.keys("q")
+        let check = try Binary.run(["routes", file.path, "--node", "sdwan"])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("route exchange: on") && check.stdout.contains("down: sdwan"))
+    }
+
     @Test("too small: says so, and draws again when the terminal grows")
     func tooSmall() async throws {
         let tmux = TmuxSession()

@@ -106,3 +106,32 @@ struct ExpectCommandTests {
         #expect(bad.stderr.contains("did you mean 'has'?"))
     }
 }
+
+@Suite("export")
+struct ExportCommandTests {
+    @Test("md, svg, dot, txt and json: the tables and the diagram, to stdout or atomically to a file")
+    func formats() throws {
+        let md = try Binary.run(["export", "--format", "md", "--route-exchange", "on"])
+        #expect(md.status == 0)
+        #expect(md.stdout.contains("## sdwan — network virtual appliance, AS 65001"))
+        #expect(md.stdout.contains("| Source | State | Address Prefix | Next Hop Type | Next Hop IP |"))
+        #expect(md.stdout.contains("*> 10.2.0.0/16      10.0.1.4"))
+        let svg = try Binary.run(["export", "vpn-er", "--format", "svg", "--active-active", "off"])
+        #expect(svg.stdout.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        for name in ["on-prem-1", "vpn-gateway", "route-server", "er-gateway", "er-circuit", "on-prem-2", "hub-vnet", "spoke-1"] {
+            #expect(svg.stdout.contains(">\(name)</text>"), "the SVG lacks \(name)")
+        }
+        #expect(svg.stdout.contains(">down</text>"))
+        let dot = try Binary.run(["export", "--format", "dot"])
+        #expect(dot.stdout.contains("\"sdwan\" -- \"route-server\" [label=\"→1 ←2\", color=darkgreen]"))
+        let json = try Binary.run(["export", "--format", "json"])
+        #expect(json.stdout == (try Binary.run(["routes", "--format", "json"])).stdout)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-export-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let written = try Binary.run(["export", "--format", "txt", "--output", file.path])
+        #expect(written.status == 0 && written.stdout.isEmpty)
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("BGP table of sdwan"))
+        let failed = try Binary.run(["export", "--format", "txt", "--output", "/nonexistent/dir/x.txt"])
+        #expect(failed.status == 1 && failed.stderr.contains("cannot write /nonexistent/dir/x.txt"))
+    }
+}
