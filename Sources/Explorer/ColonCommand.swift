@@ -10,6 +10,7 @@ public enum ColonCommand: Equatable, Sendable {
     case trace(IPv4Address)
     case write(String)
     case export(String)
+    case lesson(String)
 
     public enum SettingChange: Equatable, Sendable, CustomStringConvertible {
         case routeExchange(Bool), activeActive(Bool), preference(HubRoutingPreference)
@@ -48,6 +49,11 @@ public enum ColonCommand: Equatable, Sendable {
         case "w", "write", "save":
             guard rest.count == 1 else { return .failure(ParseError(message: ":w FILE saves the topology with the current switches (a scenario)")) }
             return .success(.write(rest[0]))
+        case "lesson":
+            guard rest.count == 1 else {
+                return .failure(ParseError(message: ":lesson NAME — route-exchange, vpn-active-active, routing-preference, loop-prevention (routescope lesson list)"))
+            }
+            return .success(.lesson(rest[0]))
         case "export":
             guard rest.count == 1 else { return .failure(ParseError(message: ":export FILE.md|.txt|.json|.svg|.dot")) }
             return .success(.export(rest[0]))

@@ -55,6 +55,9 @@ public struct ExplorerState: Sendable {
     public internal(set) var trace: (from: String, to: IPv4Address)?
     public var dataPath: DataPath? { trace.flatMap { result.dataPath(from: $0.from, to: $0.to) } }
 
+    /// A guided lesson in progress: the lesson, the current step, whether the answers show.
+    public internal(set) var lesson: (lesson: Lesson, step: Int, answersShown: Bool)?
+
     /// Step-through of the last change, when on.
     public internal(set) var stepMode: StepMode?
     /// The rows of the table pane, rebuilt when the selection, tab, filter or result changes.

@@ -23,6 +23,8 @@ public enum Msg: Equatable, Sendable {
     /// The result of a `.save` or `.export` effect: what was written, or why not.
     case wrote(String)
     case writeFailed(String)
+    /// The result of an `.openLesson` effect: the lesson and its topology.
+    case lessonOpened(Lesson, Topology)
     /// The terminal went away (hang-up) or a signal asked to stop.
     case terminate
 }
@@ -35,4 +37,6 @@ public enum Effect: Equatable, Sendable {
     case saveScenario(path: String, topology: Topology, settings: Settings)
     /// Write the tables or the diagram, in the format the file extension names (txt, md, json, svg, dot).
     case export(path: String)
+    /// Load a bundled lesson (or a lesson file) and its topology; answer `.lessonOpened` or `.openFailed`.
+    case openLesson(String)
 }

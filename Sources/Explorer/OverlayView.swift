@@ -17,6 +17,7 @@ enum OverlayView {
         ("Enter", "details of the row: every path, the deciding step, what stopped others"),
         ("/", "filter rows by prefix or text (Esc clears)"),
         ("t", "trace from the selection to an address: the hops light up, the path fills the table"),
+        ("L", "a guided lesson (:lesson NAME): n next step, N back, A answers, Esc leaves"),
         ("e", "export the tables or diagram (:export FILE.md, .txt, .json, .svg, .dot)"),
         (":w FILE", "save the topology with the current switches as a scenario (loads like a topology)"),
         (":", "command: node NAME · open FILE · trace ADDRESS · set route-exchange|active-active on|off"),

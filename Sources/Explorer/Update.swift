@@ -16,6 +16,8 @@ public func update(_ state: inout ExplorerState, _ msg: Msg) -> [Effect] {
         state.message = .init(text: text, isError: true)
     case .wrote(let text):
         state.message = .init(text: text, isError: false)
+    case .lessonOpened(let lesson, let topology):
+        state.startLesson(lesson, topology: topology)
     case .click(let x, let y):
         state.click(x: x, y: y)
     case .scroll(let up):
@@ -38,6 +40,19 @@ extension ExplorerState {
             return []
         }
         message = nil
+        if lesson != nil {
+            switch key {
+            case .char("n"), .char(" "): lessonStep(by: 1); return []
+            case .char("N"): lessonStep(by: -1); return []
+            case .char("A"): revealAnswers(); return []
+            case .escape:
+                lesson = nil
+                rebuildTable()
+                message = .init(text: "left the lesson", isError: false)
+                return []
+            default: break
+            }
+        }
         if stepMode != nil {
             switch key {
             case .char("s"), .char("n"), .char(" "), .right: step(by: 1); return []
@@ -52,6 +67,7 @@ extension ExplorerState {
         case .char("s"): step(by: 1)
         case .char("t"): commandLine = "trace "
         case .char("e"): commandLine = "export \(topology.name).md"
+        case .char("L"): commandLine = "lesson "
         case .ctrl("c"): shouldQuit = true
         case .char("?"): overlay = .help
         case .char(":"): commandLine = ""
@@ -297,6 +313,8 @@ extension ExplorerState {
                 break
             }
             return [.export(path: path)]
+        case .success(.lesson(let name)):
+            return [.openLesson(name)]
         case .success(.trace(let address)):
             trace = (selection, address)
             focus = .table

@@ -95,6 +95,15 @@ enum RunLoop {
             } catch {
                 return .openFailed(error.first.description.replacingOccurrences(of: "\n  hint:", with: " —"))
             }
+        case .openLesson(let name):
+            do {
+                let lesson = name.hasSuffix(".yaml") ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+                let topology = FileManager.default.fileExists(atPath: lesson.topology)
+                    ? try TopologyLoader.load(contentsOf: lesson.topology) : try BundledTopologies.topology(named: lesson.topology)
+                return .lessonOpened(lesson, topology)
+            } catch {
+                return .openFailed(error.first.description.replacingOccurrences(of: "\n  hint:", with: " —"))
+            }
         case .saveScenario(let path, let topology, let settings):
             return write(TopologyWriter.yaml(topology, settings: settings), to: path, what: "scenario")
         case .export(let path):

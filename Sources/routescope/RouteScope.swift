@@ -14,7 +14,7 @@ struct RouteScope: ParsableCommand {
             Exit status: 0 success, 1 invalid topology or input, 64 bad command line.
             """,
         version: "0.1.0",
-        subcommands: [ExploreCommand.self, RoutesCommand.self, DiffCommand.self, ExplainCommand.self, TraceCommand.self, StepsCommand.self, ExportCommand.self,
+        subcommands: [ExploreCommand.self, RoutesCommand.self, DiffCommand.self, ExplainCommand.self, TraceCommand.self, StepsCommand.self, ExportCommand.self, LessonCommand.self,
                       CheckCommand.self, ListCommand.self],
         defaultSubcommand: ExploreCommand.self)
 }

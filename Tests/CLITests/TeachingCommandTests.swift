@@ -135,3 +135,20 @@ struct ExportCommandTests {
         #expect(failed.status == 1 && failed.stderr.contains("cannot write /nonexistent/dir/x.txt"))
     }
 }
+
+@Suite("lesson")
+struct LessonCommandTests {
+    @Test("lesson list, a lesson with computed answers, and a handout without them")
+    func lessons() throws {
+        let list = try Binary.run(["lesson", "list"])
+        #expect(list.status == 0)
+        for name in ["route-exchange", "vpn-active-active", "routing-preference", "loop-prevention"] { #expect(list.stdout.contains(name)) }
+        let lesson = try Binary.run(["lesson", "vpn-active-active"])
+        #expect(lesson.stdout.contains("→ Down: VPN gateway is not active-active"))
+        #expect(lesson.stdout.contains("→ no: on-prem-1 has no route for 10.2.0.0/16"))
+        let handout = try Binary.run(["lesson", "vpn-active-active", "--no-answers"])
+        #expect(handout.stdout.contains("Q1.") && !handout.stdout.contains("→"))
+        let missing = try Binary.run(["lesson", "route-exchang"])
+        #expect(missing.status == 1 && missing.stderr.contains("did you mean 'route-exchange'"))
+    }
+}

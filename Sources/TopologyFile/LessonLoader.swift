@@ -1,0 +1,112 @@
+import Foundation
+import RoutingEngine
+import Yams
+
+/// Reads lesson files (`topologies/lessons/*.yaml`):
+///
+/// ```yaml
+/// title: What route exchange does
+/// topology: sdwan-er
+/// steps:
+///   - say: The SD-WAN NVA peers with both Route Server instances…
+///     select: sdwan
+///     ask:
+///       - {question: "Which AS path does the NVA see for on-prem-2?", answer: {node: sdwan, prefix: 10.2.0.0/16, show: asPath}}
+///   - say: Turn route exchange on.
+///     set: {allowBranchToBranchTraffic: true}
+/// ```
+/// `show` is asPath, nextHop, has or reason (for a node), state (for a session: a--b), route (for a vnet).
+public enum LessonLoader {
+    public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> Lesson {
+        if let refusal = AliasKeyGuard.refusal(in: yaml, file: file) { throw TopologyErrors(refusal) }
+        let root: YAMLNode?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw TopologyErrors(YAMLSyntaxError.refusal(for: error, in: yaml, file: file))
+        }
+        guard let root, !root.isNull else {
+            throw TopologyErrors(TopologyError(file: file, line: 1, column: 1, message: "the lesson is empty"))
+        }
+        let log = DiagnosticLog(file: file)
+        let reader = LessonReader(values: TopologyDecoder(log: log), log: log)
+        let lesson = reader.lesson(Field(key: nil, value: root, path: ""), name: TopologyLoader.defaultName(for: file))
+        guard log.isEmpty, let lesson else { throw TopologyErrors(log.errors) }
+        return lesson
+    }
+
+    public static func load(contentsOf path: String) throws(TopologyErrors) -> Lesson {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw TopologyErrors(TopologyError(file: path, line: 1, column: 1, message: "cannot read the lesson file"))
+        }
+        return try parse(text, file: path)
+    }
+}
+
+private struct LessonReader {
+    let values: TopologyDecoder
+    let log: DiagnosticLog
+
+    func lesson(_ root: Field, name: String) -> Lesson? {
+        guard let top = MappingReader(root, expected: "a lesson (title, topology, steps)", keys: ["title", "topology", "steps"], log: log) else {
+            return nil
+        }
+        let title = top.required("title").flatMap { values.text($0) }
+        let topology = top.required("topology", hint: "a bundled topology name, e.g. topology: sdwan-er").flatMap { values.text($0) }
+        let steps = top.required("steps").flatMap { values.elements($0, expected: "a list of steps", read: step) }
+        guard let title, let topology, let steps else { return nil }
+        return Lesson(name: name, title: title, topology: topology, steps: steps)
+    }
+
+    private func step(_ field: Field) -> LessonStep? {
+        guard let reader = MappingReader(field, expected: "a step (say, select, set, ask)", keys: ["say", "select", "set", "ask"], log: log) else {
+            return nil
+        }
+        let say = reader.required("say", hint: "the narration of the step").flatMap { values.text($0) }
+        let select = reader["select"].flatMap { values.text($0) }
+        var change = SettingsChange()
+        if let set = reader["set"], let switches = MappingReader(set, expected: "switches", keys: ["allowBranchToBranchTraffic", "activeActive",
+                                                                                                  "hubRoutingPreference", "down", "up"], log: log) {
+            change.routeExchange = switches["allowBranchToBranchTraffic"].flatMap(values.bool)
+            change.activeActive = switches["activeActive"].flatMap(values.bool)
+            change.hubRoutingPreference = switches["hubRoutingPreference"].flatMap { values.choice($0, of: HubRoutingPreference.self, noun: "hubRoutingPreference") }
+            change.down = switches["down"].flatMap { values.elements($0, expected: "a list of names", read: { values.text($0) }) } ?? []
+            change.up = switches["up"].flatMap { values.elements($0, expected: "a list of names", read: { values.text($0) }) } ?? []
+        }
+        let questions = reader["ask"].flatMap { values.elements($0, expected: "a list of questions", read: question) } ?? []
+        guard let say else { return nil }
+        return LessonStep(say: say, select: select, change: change, questions: questions)
+    }
+
+    private func question(_ field: Field) -> LessonQuestion? {
+        guard let reader = MappingReader(field, expected: "a question (question, answer)", keys: ["question", "answer"], log: log) else { return nil }
+        let text = reader.required("question").flatMap { values.text($0) }
+        guard let answerField = reader.required("answer", hint: "where the engine finds the answer, e.g. {node: sdwan, prefix: 10.2.0.0/16, show: asPath}"),
+              let answer = MappingReader(answerField, expected: "an answer (node/vnet/session, prefix, show)",
+                                         keys: ["node", "vnet", "session", "prefix", "show"], log: log),
+              let show = answer.required("show").flatMap({ values.text($0) }), let text else { return nil }
+        if let session = answer["session"].flatMap({ values.text($0) }) {
+            guard show == "state", let ends = Network.sessionEnds(session) else {
+                log.refuse("a session answer is {session: a--b, show: state}", at: answerField.position)
+                return nil
+            }
+            return LessonQuestion(text, answer: .session(ends.0, ends.1))
+        }
+        guard let prefix = answer.required("prefix").flatMap(values.prefix) else { return nil }
+        if let vnet = answer["vnet"].flatMap({ values.text($0) }) {
+            guard show == "route" else {
+                log.refuse("a vnet answer shows route, not '\(show)'", at: answerField.position)
+                return nil
+            }
+            return LessonQuestion(text, answer: .effectiveRoute(vnet: vnet, prefix: prefix))
+        }
+        guard let node = answer.required("node").flatMap({ values.text($0) }) else { return nil }
+        let kinds: [String: LessonQuestion.Answer] = ["asPath": .asPath(node: node, prefix: prefix), "nextHop": .nextHop(node: node, prefix: prefix),
+                                                      "has": .has(node: node, prefix: prefix), "reason": .reason(node: node, prefix: prefix)]
+        guard let kind = kinds[show] else {
+            log.refuse("unknown answer '\(show)'", at: answerField.position, hint: Suggestions.hint(for: show, in: kinds.keys.sorted()))
+            return nil
+        }
+        return LessonQuestion(text, answer: kind)
+    }
+}

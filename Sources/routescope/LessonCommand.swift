@@ -1,0 +1,46 @@
+import ArgumentParser
+import Reports
+import RoutingEngine
+import TopologyFile
+
+struct LessonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson",
+        abstract: "Guided lessons: `lesson list`, or `lesson NAME` for a lesson's script with the answers.",
+        discussion: """
+            Each step has narration, an action (switches, a node to look at) and check questions; the
+            answers are computed from the tables at that step. In the explorer: L, or :lesson NAME.
+            A lesson file: routescope lesson path/to/lesson.yaml
+            """)
+
+    @Argument(help: "`list`, a bundled lesson name, or a lesson file.")
+    var name: String = "list"
+
+    @Flag(name: .customLong("no-answers"), help: "Leave the answers out (a handout).")
+    var noAnswers = false
+
+    func run() throws {
+        if name == "list" {
+            for entry in BundledLessons.all {
+                let lesson = try Diagnostics.reportingTopologyErrors { try BundledLessons.lesson(named: entry.name) }
+                print(entry.name.padding(toLength: 20, withPad: " ", startingAt: 0) + lesson.title)
+            }
+            return
+        }
+        let lesson = try Diagnostics.reportingTopologyErrors {
+            name.hasSuffix(".yaml") ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+        }
+        let topology = try TopologySource.load(lesson.topology)
+        let start = Settings(of: topology)
+        var results: [RoutingResult] = []
+        for index in lesson.steps.indices {
+            do {
+                results.append(try Engine.compute(topology, settings: lesson.settings(through: index, startingFrom: start)))
+            } catch {
+                Diagnostics.error("lesson \(lesson.name), step \(index + 1): down: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        print(LessonReport.lines(lesson, results: results, answers: !noAnswers).joined(separator: "\n"))
+    }
+}
