@@ -26,17 +26,8 @@ public enum ExpectationLoader {
     }
 
     public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> [ExpectationCase] {
-        if let refusal = AliasKeyGuard.refusal(in: yaml, file: file) { throw TopologyErrors(refusal) }
-        let root: YAMLNode?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw TopologyErrors(YAMLSyntaxError.refusal(for: error, in: yaml, file: file))
-        }
-        guard let root, !root.isNull else {
-            throw TopologyErrors(TopologyError(file: file, line: 1, column: 1, message: "the file is empty",
-                                               hint: "write expect: with a list of facts, e.g. - {node: sdwan, has: 10.2.0.0/16}"))
-        }
+        let root = try YAMLDocument.root(of: yaml, file: file, emptyMessage: "the file is empty",
+                                         emptyHint: "write expect: with a list of facts, e.g. - {node: sdwan, has: 10.2.0.0/16}")
         let log = DiagnosticLog(file: file)
         let reader = ExpectationReader(values: TopologyDecoder(log: log), log: log)
         let cases = reader.cases(Field(key: nil, value: root, path: ""))

@@ -18,16 +18,7 @@ import Yams
 /// `show` is asPath, nextHop, has or reason (for a node), state (for a session: a--b), route (for a vnet).
 public enum LessonLoader {
     public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> Lesson {
-        if let refusal = AliasKeyGuard.refusal(in: yaml, file: file) { throw TopologyErrors(refusal) }
-        let root: YAMLNode?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw TopologyErrors(YAMLSyntaxError.refusal(for: error, in: yaml, file: file))
-        }
-        guard let root, !root.isNull else {
-            throw TopologyErrors(TopologyError(file: file, line: 1, column: 1, message: "the lesson is empty"))
-        }
+        let root = try YAMLDocument.root(of: yaml, file: file, emptyMessage: "the lesson is empty", emptyHint: nil)
         let log = DiagnosticLog(file: file)
         let reader = LessonReader(values: TopologyDecoder(log: log), log: log)
         let lesson = reader.lesson(Field(key: nil, value: root, path: ""), name: TopologyLoader.defaultName(for: file))

@@ -14,18 +14,9 @@ public enum TopologyLoader {
 
     /// `file` names the source in messages; its last path component, less `.yaml`/`.yml`, is the default name.
     public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> Topology {
-        if let refusal = AliasKeyGuard.refusal(in: yaml, file: file) { throw TopologyErrors(refusal) }
+        let root = try YAMLDocument.root(of: yaml, file: file, emptyMessage: "the file is empty",
+                                         emptyHint: "a topology needs at least a hub: {name: hub-vnet, addressSpace: [10.0.0.0/16]}")
         let log = DiagnosticLog(file: file)
-        let root: YAMLNode?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw TopologyErrors(YAMLSyntaxError.refusal(for: error, in: yaml, file: file))
-        }
-        guard let root, !root.isNull else {
-            throw TopologyErrors(TopologyError(file: file, line: 1, column: 1, message: "the file is empty",
-                                               hint: "a topology needs at least a hub: {name: hub-vnet, addressSpace: [10.0.0.0/16]}"))
-        }
         let decoder = TopologyDecoder(log: log)
         let topology = decoder.decode(root, defaultName: defaultName(for: file))
         ReferenceChecks(decoder: decoder).run()
