@@ -50,6 +50,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var height: Int
     public let glyphs: Glyphs
     public let mouseEnabled: Bool
+    /// Presenter mode: a large status, a banner on each change, only switches and navigation.
+    public let presenter: Bool
     public internal(set) var shouldQuit = false
     /// A data-path trace shown in the table pane and on the diagram; recomputed when the tables change.
     public internal(set) var trace: (from: String, to: IPv4Address)?
@@ -64,7 +66,7 @@ public struct ExplorerState: Sendable {
     public internal(set) var table: TableModel = TableModel(rows: [])
 
     public init(topology: Topology, source: String, settings: Settings? = nil, width: Int, height: Int,
-                glyphs: Glyphs = .unicode, mouseEnabled: Bool = true) throws(UnknownDownEntry) {
+                glyphs: Glyphs = .unicode, mouseEnabled: Bool = true, presenter: Bool = false) throws(UnknownDownEntry) {
         self.topology = topology
         self.source = source
         let settings = settings ?? Settings(of: topology)
@@ -75,6 +77,7 @@ public struct ExplorerState: Sendable {
         self.height = height
         self.glyphs = glyphs
         self.mouseEnabled = mouseEnabled
+        self.presenter = presenter
         rebuildTable()
     }
 

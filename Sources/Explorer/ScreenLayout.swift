@@ -24,7 +24,7 @@ struct ScreenLayout: Equatable {
         let width = state.width, height = state.height
         let diagram = DiagramLayout.make(state.topology, width: width, tall: height >= 40)
         // The diagram takes what it needs, up to about half the screen; it scrolls to the selection.
-        let room = height - 4
+        let room = height - (state.presenter ? 5 : 4)
         let diagramHeight = min(diagram.height, max(6, room / 2))
         var offset = 0
         if let box = diagram.box(named: state.selection), box.rect.maxY > diagramHeight {
@@ -32,7 +32,9 @@ struct ScreenLayout: Equatable {
         }
         let diagramArea = Rect(x: 0, y: 1, width: width, height: diagramHeight)
         let tabBar = Rect(x: 0, y: diagramArea.maxY, width: width, height: 1)
-        let lower = Rect(x: 0, y: tabBar.maxY, width: width, height: height - 2 - tabBar.maxY)
+        // Presenter mode gives the status two rows.
+        let bottom = state.presenter ? 3 : 2
+        let lower = Rect(x: 0, y: tabBar.maxY, width: width, height: height - bottom - tabBar.maxY)
 
         var table: Rect?, log: Rect?
         if width >= 140 {
@@ -50,7 +52,7 @@ struct ScreenLayout: Equatable {
         }
         return ScreenLayout(diagram: diagram, diagramArea: diagramArea, diagramOffset: offset, tabBar: tabBar,
                             tabs: tabPositions(state, bar: tabBar), table: table, log: log,
-                            messageLine: height - 2, statusLine: height - 1)
+                            messageLine: height - bottom, statusLine: height - bottom + 1)
     }
 
     /// The tab bar: the selection's name, then each tab's label.

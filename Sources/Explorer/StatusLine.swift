@@ -1,6 +1,7 @@
 /// The switches, always visible, in words: colour is never the only signal.
 enum StatusLine {
     static func draw(_ state: ExplorerState, y: Int, into grid: inout Grid) {
+        if state.presenter { return drawLarge(state, y: y, into: &grid) }
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), Cell(" ", .statusBar))
         let help = "?:help q:quit"
         // Full labels when they fit, short ones on narrow terminals: the values are always there.
@@ -14,6 +15,20 @@ enum StatusLine {
             x = grid.put(fits ? "  " : " ", x: x, y: y, role: .statusBar)
         }
         if x + displayWidth(help) < grid.width { grid.put(help, x: grid.width - displayWidth(help) - 1, y: y, role: .statusBar) }
+    }
+
+    /// Presenter mode: each switch in capitals on its own segment, keys on the row below.
+    private static func drawLarge(_ state: ExplorerState, y: Int, into grid: inout Grid) {
+        grid.fill(Rect(x: 0, y: y, width: grid.width, height: 2), Cell(" ", .statusBar))
+        var x = 1
+        for item in items(state, short: grid.width < 120) {
+            x = grid.put(" \(item.label.uppercased()) ", x: x, y: y, role: .statusKey)
+            let value = String(item.value.drop { $0 == " " })
+            let shown = ["on", "off", "none"].contains(value.lowercased()) ? value.uppercased() : value
+            x = grid.put(" \(shown) ", x: x, y: y, role: item.on ? .statusOn : .statusOff) + 2
+        }
+        grid.put("r route exchange · a active/active · p preference · d down/up · u undo · arrows move · q quit",
+                 x: 1, y: y + 1, role: .statusBar)
     }
 
     private typealias Item = (key: String, label: String, value: String, on: Bool)
@@ -50,7 +65,13 @@ enum StatusLine {
             let end = grid.put("/" + state.filter, x: 0, y: y, role: .normal)
             grid.put("█", x: end, y: y, role: .normal)
         } else if let message = state.message {
-            grid.put(message.text, x: 0, y: y, role: message.isError ? .error : .message)
+            if state.presenter && !message.isError {
+                // The banner: what just changed, across the screen.
+                grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), Cell(" ", .warning))
+                grid.put("▶ " + message.text, x: 1, y: y, role: .warning)
+            } else {
+                grid.put(message.text, x: 0, y: y, role: message.isError ? .error : .message)
+            }
         } else {
             grid.put("Tab pane · hjkl/arrows move · Enter details · / filter · : command · u undo · ? help",
                      x: 0, y: y, role: .dim)

@@ -40,6 +40,10 @@ extension ExplorerState {
             return []
         }
         message = nil
+        if presenter, [.char(":"), .char("/"), .char("e"), .char("t"), .char("L"), .char("s")].contains(key) {
+            fail("presenter mode: switches (r a p d u) and navigation only; q quits")
+            return []
+        }
         if lesson != nil {
             switch key {
             case .char("n"), .char(" "): lessonStep(by: 1); return []

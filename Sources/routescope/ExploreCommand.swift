@@ -25,6 +25,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own selection).")
     var noMouse = false
 
+    @Flag(help: "Presenter mode for projection: large status, a banner on each change, switches and navigation only.")
+    var present = false
+
     @OptionGroup(title: "Switches")
     var toggles: ToggleOptions
 
@@ -44,19 +47,19 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let status = RunLoop.run(terminal: terminal, topology: topology, source: self.topology ?? BundledTopologies.defaultName,
-                                 settings: result.settings, mouse: !noMouse)
+                                 settings: result.settings, mouse: !noMouse, presenter: present)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
 /// The one loop: read an event, update the state, draw the frame if it changed, run effects.
 enum RunLoop {
-    static func run(terminal: Terminal, topology: Topology, source: String, settings: Settings, mouse: Bool) -> Int32 {
+    static func run(terminal: Terminal, topology: Topology, source: String, settings: Settings, mouse: Bool, presenter: Bool) -> Int32 {
         defer { terminal.shutdown() }
         let size = terminal.size
         guard var state = try? ExplorerState(topology: topology, source: source, settings: settings, width: size.width,
                                              height: size.height, glyphs: terminal.isUTF8 ? .unicode : .ascii,
-                                             mouseEnabled: mouse) else { return 1 }
+                                             mouseEnabled: mouse, presenter: presenter) else { return 1 }
         terminal.setReadTimeout(milliseconds: 100)
         var shown = view(state)
         terminal.draw(shown)

@@ -1,4 +1,5 @@
 import Explorer
+import TopologyFile
 import RoutingEngine
 import Testing
 
@@ -246,5 +247,26 @@ struct ExplorerLessonTests {
         #expect(view(state).text.contains("→ 65515 12076 65020"))
         state.press(.escape)
         #expect(state.lesson == nil)
+    }
+}
+
+@Suite("Explorer presenter mode")
+struct PresenterTests {
+    @Test("--present: a large two-row status, a banner for each change, only switches and navigation")
+    func presenter() throws {
+        var state = try ExplorerState(topology: BundledTopologies.topology(named: "vpn-er"), source: "vpn-er",
+                                      width: 140, height: 40, presenter: true)
+        var text = view(state).text
+        #expect(text.contains(" ROUTE EXCHANGE  OFF ") && text.contains(" PREFERENCE  ExpressRoute "))
+        #expect(text.contains("r route exchange · a active/active · p preference · d down/up · u undo"))
+        state.press(.char("r"))
+        text = view(state).text
+        #expect(text.contains("▶ route exchange on:"))
+        #expect(text.contains(" ROUTE EXCHANGE  ON "))
+        state.press(.char(":"))
+        #expect(state.commandLine == nil)
+        #expect(state.message?.text.hasPrefix("presenter mode: switches") == true)
+        state.press(.char("l"))
+        #expect(state.selection == "route-server", "navigation still works")
     }
 }
