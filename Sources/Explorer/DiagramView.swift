@@ -6,8 +6,9 @@ enum DiagramView {
     static func draw(_ state: ExplorerState, _ layout: ScreenLayout, into grid: inout Grid) {
         let diagram = layout.diagram
         var canvas = Grid(width: diagram.width, height: diagram.height)
+        let onPath = state.dataPath.map(nodes(on:)) ?? []
         for link in diagram.links { drawLink(link, state, &canvas) }
-        for box in diagram.boxes { drawBox(box, state, diagram.boxHeight, &canvas) }
+        for box in diagram.boxes { drawBox(box, state, diagram.boxHeight, onPath: onPath.contains(box.name), &canvas) }
         let area = layout.diagramArea
         for row in 0..<area.height where row + layout.diagramOffset < canvas.height {
             for column in 0..<min(area.width, canvas.width) {
@@ -20,7 +21,7 @@ enum DiagramView {
         }
     }
 
-    private static func drawBox(_ box: DiagramLayout.Box, _ state: ExplorerState, _ boxHeight: Int, _ grid: inout Grid) {
+    private static func drawBox(_ box: DiagramLayout.Box, _ state: ExplorerState, _ boxHeight: Int, onPath: Bool, _ grid: inout Grid) {
         let result = state.result
         let node = result.node(named: box.name)
         let selected = state.selection == box.name
@@ -28,7 +29,6 @@ enum DiagramView {
         let changed = state.changes.map { diff in
             diff.groups.contains { $0.node == box.name } || diff.effectiveRoutes.contains { $0.vnet == box.name }
         } ?? false
-        let onPath = state.dataPath.map { DiagramView.nodes(on: $0).contains(box.name) } ?? false
         let border: Role = selected ? .nodeSelected : (isDown ? .nodeDown : (onPath ? .changed : (changed ? .nodeChanged : .node)))
         grid.fill(box.rect.inset(by: 1), Cell(" ", selected ? .nodeSelected : .normal))
         grid.box(box.rect, glyphs: state.glyphs, role: border)

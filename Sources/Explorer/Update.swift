@@ -325,9 +325,9 @@ extension ExplorerState {
             rowCursor = 0
             rowScroll = 0
             rebuildTable()
-            message = .init(text: dataPath?.isComplete == true ? "every branch arrives · Esc clears the trace"
-                                                              : "a branch does not arrive (✗ or ↻) · Esc clears the trace",
-                            isError: dataPath?.isComplete != true)
+            let arrives = dataPath?.isComplete == true
+            message = .init(text: arrives ? "every branch arrives · Esc clears the trace"
+                                          : "a branch does not arrive (✗ or ↻) · Esc clears the trace", isError: !arrives)
         case .success(.set(let change)):
             var next = settings
             switch change {
