@@ -16,7 +16,7 @@ public enum DiagramExport {
                    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
                    "<text x=\"4\" y=\"14\" font-weight=\"bold\">\(title) — \(escape(SettingsLine.text(result.settings)))</text>"]
         for link in layout.links {
-            let state = linkState(link, result)
+            let state = link.state(in: result)
             let color = state == .up ? "#2e7d32" : (state == .down ? "#c62828" : "#f9a825")
             let lineY = y(link.y) + cellHeight / 2
             out.append("<line x1=\"\(x(link.fromX))\" y1=\"\(lineY)\" x2=\"\(x(link.toX + 1))\" y2=\"\(lineY)\" stroke=\"\(color)\" "
@@ -48,7 +48,7 @@ public enum DiagramExport {
             out.append("  \"\(box.name)\" [label=\"\(box.name)\\n\(detail(box, result, down: down))\"\(down ? ", color=red" : "")\(box.kind == .vnet ? ", shape=note" : "")];")
         }
         for link in layout.links {
-            let state = linkState(link, result)
+            let state = link.state(in: result)
             let counts = "→\(accepted(link.right, link.left, result)) ←\(accepted(link.left, link.right, result))"
             let style = state == .up ? "color=darkgreen" : (state == .down ? "color=red, style=dashed" : "color=orange, style=dashed")
             out.append("  \"\(link.left)\" -- \"\(link.right)\" [label=\"\(counts)\(state == .down ? " down" : "")\", \(style)];")
@@ -58,17 +58,6 @@ public enum DiagramExport {
         }
         out.append("}")
         return out.joined(separator: "\n") + "\n"
-    }
-
-    private enum LinkState { case up, partial, down }
-
-    private static func linkState(_ link: DiagramLayout.Link, _ result: RoutingResult) -> LinkState {
-        guard let left = result.node(named: link.left), let right = result.node(named: link.right) else { return .down }
-        let sessions = result.network.sessions.filter {
-            (left.speakers.contains($0.a) && right.speakers.contains($0.b)) || (left.speakers.contains($0.b) && right.speakers.contains($0.a))
-        }
-        let up = sessions.filter(\.state.isUp).count
-        return up == sessions.count && up > 0 ? .up : (up == 0 ? .down : .partial)
     }
 
     private static func accepted(_ receiver: String, _ sender: String, _ result: RoutingResult) -> Int {

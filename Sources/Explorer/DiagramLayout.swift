@@ -19,6 +19,16 @@ struct DiagramLayout: Equatable {
         let y: Int
         let fromX: Int
         let toX: Int
+
+        enum State { case up, partial, down }
+
+        /// All sessions between the two nodes up, some, or none (a link to nothing is down).
+        func state(in result: RoutingResult) -> State {
+            guard let leftNode = result.node(named: left), let rightNode = result.node(named: right) else { return .down }
+            let sessions = result.network.sessions(between: leftNode.speakers, and: rightNode.speakers)
+            let up = sessions.filter(\.state.isUp).count
+            return up == sessions.count && up > 0 ? .up : (up == 0 ? .down : .partial)
+        }
     }
 
     let boxes: [Box]

@@ -60,13 +60,11 @@ enum DiagramView {
         guard length > 0 else { return }
         let result = state.result
         guard let left = result.node(named: link.left), let right = result.node(named: link.right) else { return }
-        let network = result.network
-        let sessions = network.sessions.filter { session in
-            (left.speakers.contains(session.a) && right.speakers.contains(session.b))
-                || (left.speakers.contains(session.b) && right.speakers.contains(session.a))
+        let role: Role = switch link.state(in: result) {
+        case .up: .linkUp
+        case .partial: .linkPartial
+        case .down: .linkDown
         }
-        let upCount = sessions.filter(\.state.isUp).count
-        let role: Role = upCount == sessions.count && !sessions.isEmpty ? .linkUp : (upCount == 0 ? .linkDown : .linkPartial)
         // The link that carried the current step's message.
         let carrying = state.stepMode?.current.map { Set([$0.from, $0.to]) == Set([link.left, link.right]) } ?? false
         let glyph: Character = role == .linkPartial ? (state.glyphs == .ascii ? ":" : "╌") : state.glyphs.horizontal

@@ -50,9 +50,12 @@ public struct Network: Sendable {
     /// The sessions between two nodes (or instances), for `a--b` down entries.
     public func sessions(between first: String, and second: String) -> [SessionID]? {
         guard let left = speakers(named: first), let right = speakers(named: second) else { return nil }
-        return sessions.filter { session in
-            (left.contains(session.a) && right.contains(session.b)) || (left.contains(session.b) && right.contains(session.a))
-        }.map(\.id)
+        return sessions(between: left, and: right).map(\.id)
+    }
+
+    /// The sessions between two groups of speakers (two nodes' instances).
+    public func sessions(between left: [SpeakerID], and right: [SpeakerID]) -> [Session] {
+        sessions.filter { $0.connects(left, right) }
     }
 
     /// Splits `a--b` at the first `--`.

@@ -172,9 +172,7 @@ private struct Builder {
                       let left = downSpeakers(first), let right = downSpeakers(second) {
                 for index in sessions.indices {
                     let session = sessions[index]
-                    let between = (left.contains(session.a) && right.contains(session.b))
-                        || (left.contains(session.b) && right.contains(session.a))
-                    guard between, session.state.isUp else { continue }
+                    guard session.connects(left, right), session.state.isUp else { continue }
                     sessions[index].state = .down(reason: "session down")
                     sessions[index].downRule = .r20
                 }

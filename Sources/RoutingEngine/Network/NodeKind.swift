@@ -80,6 +80,11 @@ public struct Session: Equatable, Sendable {
     let limitFromB: Int?
 
     public func peer(of speaker: SpeakerID) -> SpeakerID { speaker == a ? b : a }
+
+    /// True when the session runs between one of `left` and one of `right` (either way round).
+    public func connects(_ left: [SpeakerID], _ right: [SpeakerID]) -> Bool {
+        (left.contains(a) && right.contains(b)) || (left.contains(b) && right.contains(a))
+    }
     public func address(of speaker: SpeakerID) -> IPv4Address { speaker == a ? addressOfA : addressOfB }
     func limit(from sender: SpeakerID) -> Int? { sender == a ? limitFromA : limitFromB }
 }
