@@ -91,23 +91,7 @@ public enum ColonCommand: Equatable, Sendable {
 
     /// " (did you mean 'x'?)" when a name is one typo away.
     static func suggestion(for word: String, in names: [String]) -> String {
-        let close = names.filter { editDistance($0.lowercased(), word.lowercased()) <= max(1, word.count / 4) }
+        let close = names.filter { Suggestions.editDistance($0.lowercased(), word.lowercased()) <= max(1, word.count / 4) }
         return close.first.map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var diagonal = row[0]
-            row[0] = i
-            for j in 1...b.count {
-                let above = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
-                diagonal = above
-            }
-        }
-        return row[b.count]
     }
 }

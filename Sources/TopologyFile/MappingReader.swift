@@ -1,3 +1,4 @@
+import RoutingEngine
 import Yams
 
 /// A value of the file with where it came from: `path` names it in messages (`nvas[0].asn`).

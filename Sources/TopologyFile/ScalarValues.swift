@@ -1,3 +1,4 @@
+import RoutingEngine
 import Yams
 
 /// Text, names, booleans, whole numbers, ASNs and the enumerations of the format.

@@ -1,3 +1,4 @@
+import RoutingEngine
 import Testing
 import TopologyFile
 
