@@ -15,14 +15,9 @@ import Yams
 ///       - {vnet: hub-vnet, has: 10.1.0.0/16, nextHop: 10.0.2.4}
 /// ```
 public enum ExpectationLoader {
+    /// Read with the topology loader's checks (missing, directory, size, not UTF-8).
     public static func load(contentsOf path: String) throws(TopologyErrors) -> [ExpectationCase] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TopologyErrors(TopologyError(file: path, line: 1, column: 1, message: "cannot read file"))
-        }
-        guard data.count <= TopologyLoader.maximumFileSize, !data.contains(0), let text = String(data: data, encoding: .utf8) else {
-            throw TopologyErrors(TopologyError(file: path, line: 1, column: 1, message: "the file is not a YAML text file of at most 8 MB"))
-        }
-        return try parse(text, file: path)
+        try parse(TopologyLoader.readText(path), file: path)
     }
 
     public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> [ExpectationCase] {

@@ -26,11 +26,9 @@ public enum LessonLoader {
         return lesson
     }
 
+    /// Read with the topology loader's checks (missing, directory, size, not UTF-8).
     public static func load(contentsOf path: String) throws(TopologyErrors) -> Lesson {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw TopologyErrors(TopologyError(file: path, line: 1, column: 1, message: "cannot read the lesson file"))
-        }
-        return try parse(text, file: path)
+        try parse(TopologyLoader.readText(path), file: path)
     }
 }
 

@@ -35,7 +35,7 @@ public enum TopologyLoader {
     }
 
     /// The file's text; a refusal at 1:1 when it cannot be read, or at the first byte that is not UTF-8.
-    private static func readText(_ path: String) throws(TopologyErrors) -> String {
+    static func readText(_ path: String) throws(TopologyErrors) -> String {
         func refuse(_ message: String, hint: String? = nil) -> TopologyErrors {
             TopologyErrors(TopologyError(file: path, line: 1, column: 1, message: message, hint: hint))
         }
