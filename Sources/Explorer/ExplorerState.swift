@@ -1,3 +1,4 @@
+import Reports
 import RoutingEngine
 
 /// Everything the explorer shows, as a value: `update` changes it, `view` draws it.
@@ -173,12 +174,6 @@ public struct LogEntry: Equatable, Sendable {
     public let text: String
     public let kind: Kind
 
-    /// " via route-server [65515 12076 65020]": where the best path comes from.
-    private static func via(_ routes: [Route]) -> String {
-        guard let route = routes.first else { return "" }
-        return " via \(route.from ?? "local") [\(route.attributes.asPathText)]"
-    }
-
     /// "sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]", one per node and prefix.
     static func entries(for diff: ResultDiff, because reason: String) -> [LogEntry] {
         var entries = [LogEntry(text: "── \(reason) ──", kind: .heading)]
@@ -189,11 +184,12 @@ public struct LogEntry: Equatable, Sendable {
         // Lines are built per group of prefixes that changed alike: no route is expanded for the log.
         var written = 0
         for group in diff.groups where written < 2000 {
-            let now = via(group.after), was = via(group.before)
-            let (sign, kind, tail): (String, Kind, String) = switch group.kind {
-            case .added: ("+", .added, now)
-            case .removed: ("-", .removed, was)
-            case .bestChanged: ("~", .changed, now == was ? "\(now), \(group.before.count) → \(group.after.count) paths" : "\(now), was\(was)")
+            let sign = DiffReport.sign(of: group.kind)
+            let tail = DiffReport.describe(group.kind, before: group.before, after: group.after, counting: false)
+            let kind: Kind = switch group.kind {
+            case .added: .added
+            case .removed: .removed
+            case .bestChanged: .changed
             }
             for prefix in group.prefixes.prefix(2000 - written) {
                 entries.append(LogEntry(text: "\(group.node): \(sign)\(prefix)\(tail)", kind: kind))

@@ -34,16 +34,30 @@ public enum DiffReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `+ 10.2.0.0/16 via route-server [65515 12076 65020]`
+    /// `+ 10.2.0.0/16 via route-server [65515 12076 65020] (+1 more path)`
     static func line(_ change: RouteChange) -> String {
-        switch change.kind {
-        case .added: "+ \(change.prefix)\(via(change.after))"
-        case .removed: "- \(change.prefix)\(via(change.before))"
+        "\(sign(of: change.kind)) \(change.prefix)\(describe(change.kind, before: change.before, after: change.after, counting: true))"
+    }
+
+    public static func sign(of kind: RouteChange.Kind) -> String {
+        switch kind {
+        case .added: "+"
+        case .removed: "-"
+        case .bestChanged: "~"
+        }
+    }
+
+    /// What follows the prefix: where the path comes (or came) from; `counting` adds "(+N more paths)".
+    /// The same best path on fewer (or more) instances or ECMP members says so, not "was the same".
+    public static func describe(_ kind: RouteChange.Kind, before: [Route], after: [Route], counting: Bool) -> String {
+        switch kind {
+        case .added: return via(after, counting: counting)
+        case .removed: return via(before, counting: counting)
         case .bestChanged:
-            // The same best path on fewer (or more) instances or ECMP members: say so, not "was the same".
-            via(change.after, counting: false) == via(change.before, counting: false)
-                ? "~ \(change.prefix)\(via(change.after, counting: false)), \(change.before.count) → \(change.after.count) paths"
-                : "~ \(change.prefix)\(via(change.after)), was\(via(change.before))"
+            let now = via(after, counting: false)
+            return now == via(before, counting: false)
+                ? "\(now), \(before.count) → \(after.count) paths"
+                : "\(via(after, counting: counting)), was\(via(before, counting: counting))"
         }
     }
 
