@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "routescope", targets: ["routescope"]),
+        // Libraries for the fuzz package in Fuzz/ (libFuzzer needs its own build flags).
+        .library(name: "RoutingEngine", targets: ["RoutingEngine"]),
+        .library(name: "TopologyFile", targets: ["TopologyFile"]),
+        .library(name: "Explorer", targets: ["Explorer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
