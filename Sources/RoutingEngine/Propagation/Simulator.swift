@@ -1,5 +1,5 @@
 /// One speaker's tables, per route key.
-struct SpeakerRIB: Sendable {
+struct SpeakerRIB: Equatable, Sendable {
     /// Adj-RIB-in after inbound policy (plus local paths), sorted best first.
     var candidates: [[Candidate]]
     /// How many leading candidates are selected (best + multipath); 0 when none.
@@ -29,6 +29,9 @@ struct Simulator: Sendable {
     private(set) var delivered = 0
     /// Per session: the adjacency slot of side a and side b.
     private var slots: [(a: Int, b: Int)]
+    private var oscillation = OscillationDetector()
+    /// The run came back to an earlier state: it would loop forever (R21).
+    private(set) var isOscillating = false
 
     init(network: Network, keys: RouteKeys) {
         self.network = network
@@ -51,6 +54,9 @@ struct Simulator: Sendable {
 
     /// Nothing in flight and no limit left to enforce: the next step would do nothing (R21).
     var isStable: Bool { pendingMessages == 0 && firstExceededLimit() == nil }
+
+    /// The keys of the messages still in flight, as prefixes: what a run that did not converge involves.
+    var prefixesInFlight: [Prefix] { Set(queue[head...].map(\.key)).flatMap { keys.prefixes[$0] }.sorted() }
 
     // MARK: origination
 
@@ -84,17 +90,20 @@ struct Simulator: Sendable {
     // MARK: stepping
 
     /// Delivers the next message, or, with the queue empty, enforces the prefix limits (R13, R18).
-    /// nil when the network is stable.
+    /// nil when the network is stable or oscillating.
     mutating func step() -> ConvergenceEvent? {
+        guard !isOscillating else { return nil }
         if head < queue.count {
             let message = queue[head]
             head += 1
+            oscillation.remove(Self.fingerprint(of: message))
             if head > 4096 && head * 2 > queue.count {
                 queue.removeFirst(head)
                 head = 0
             }
             receive(message)
             delivered += 1
+            isOscillating = oscillation.repeats(ribs: ribs, pending: queue[head...])
             return .message(message)
         }
         if let (session, reason, rule) = firstExceededLimit() {
@@ -104,17 +113,40 @@ struct Simulator: Sendable {
         return nil
     }
 
-    /// Runs to a fixed point or until the budget is spent (R21).
+    /// Runs to a fixed point, until a state repeats, or until the budget is spent (R21).
     mutating func run(budget: Int) -> Convergence {
         var steps = 0
         while steps < budget {
-            guard step() != nil else { return .converged(messages: delivered) }
+            guard step() != nil else { break }
             steps += 1
         }
         // A budget that ran out just as the network settled is convergence, not a loop.
         if isStable { return .converged(messages: delivered) }
-        let pending = Set(queue[head...].map(\.key)).flatMap { keys.prefixes[$0] }.sorted()
-        return .didNotConverge(messages: delivered, prefixes: pending)
+        return .didNotConverge(messages: delivered, prefixes: prefixesInFlight)
+    }
+
+    // MARK: oscillation fingerprint
+
+    private static func fingerprint(of message: BGPMessage) -> UInt64 {
+        OscillationDetector.hash(0, message.session, message.to, message.key, message.attributes)
+    }
+
+    private static func fingerprint(advertised: PathAttributes?, speaker: SpeakerID, slot: Int, key: Int) -> UInt64 {
+        advertised.map { OscillationDetector.hash(1, speaker, slot, key, $0) } ?? 0
+    }
+
+    /// Every adj-RIB-out entry and message in flight, from scratch (after the network changed).
+    private mutating func restartOscillationDetector() {
+        var sum: UInt64 = 0
+        for message in queue[head...] { sum &+= Self.fingerprint(of: message) }
+        for (speaker, rib) in ribs.enumerated() {
+            for (slot, entries) in rib.advertised.enumerated() {
+                for (key, attributes) in entries.enumerated() {
+                    sum &+= Self.fingerprint(advertised: attributes, speaker: speaker, slot: slot, key: key)
+                }
+            }
+        }
+        oscillation.restart(fingerprint: sum)
     }
 
     /// Enough for any loop-free propagation: every key crossing every session a few dozen times.
@@ -155,10 +187,15 @@ struct Simulator: Sendable {
         for (slot, sessionID) in network.adjacency[speaker].enumerated() {
             let session = network.sessions[sessionID]
             let wanted = session.state.isUp ? advertisement(of: key, at: speaker, over: session, policy: policy) : nil
-            guard wanted != ribs[speaker].advertised[slot][key] else { continue }
+            let before = ribs[speaker].advertised[slot][key]
+            guard wanted != before else { continue }
             ribs[speaker].advertised[slot][key] = wanted
-            queue.append(BGPMessage(from: speaker, to: session.peer(of: speaker), session: sessionID, key: key,
-                                    attributes: wanted))
+            let message = BGPMessage(from: speaker, to: session.peer(of: speaker), session: sessionID, key: key,
+                                     attributes: wanted)
+            queue.append(message)
+            oscillation.remove(Self.fingerprint(advertised: before, speaker: speaker, slot: slot, key: key))
+            oscillation.add(Self.fingerprint(advertised: wanted, speaker: speaker, slot: slot, key: key))
+            oscillation.add(Self.fingerprint(of: message))
         }
     }
 
@@ -193,6 +230,7 @@ struct Simulator: Sendable {
                 if had { refresh(speaker, key) }
             }
         }
+        restartOscillationDetector()
     }
 
     /// Prefixes a speaker accepted over a session, as max-prefix counts them: paths its inbound
@@ -245,7 +283,13 @@ struct Simulator: Sendable {
         let oldNetwork = network
         network = next
         slots = Simulator.slots(of: next)
-        queue.removeAll()
+        // Messages still in flight (a run stopped mid-oscillation) stay in flight on the sessions
+        // that survive: dropping them would leave a receiver out of step with what its peer sent.
+        queue = queue[head...].compactMap { message in
+            sessionMap[message.session].map {
+                BGPMessage(from: message.from, to: message.to, session: $0, key: message.key, attributes: message.attributes)
+            }
+        }
         head = 0
         for speaker in network.speakers.indices {
             var rib = SpeakerRIB(keys: keys.count, slots: next.adjacency[speaker].count)
@@ -275,5 +319,7 @@ struct Simulator: Sendable {
             _ = installLocalPaths(at: speaker)
             for key in 0..<keys.count { refresh(speaker, key) }
         }
+        isOscillating = false
+        restartOscillationDetector()
     }
 }

@@ -36,9 +36,7 @@ public struct ConvergenceTrace: Sendable {
         convergence = simulator.isStable
             ? .converged(messages: simulator.delivered - deliveredBefore)
             : .didNotConverge(messages: simulator.delivered - deliveredBefore,
-                              prefixes: Array(Set(events.suffix(64).compactMap { event -> Prefix? in
-                                  if case .message(let message) = event { keys.prefixes[message.key][0] } else { nil }
-                              })).sorted())
+                              prefixes: simulator.prefixesInFlight)
     }
 
     /// The tables after the first `steps` events.
