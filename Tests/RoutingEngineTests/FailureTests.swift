@@ -93,6 +93,20 @@ struct FailureTests {
         }
     }
 
+    @Test("R20: with vpn-gateway#1 down, active/active can still be turned off (the entry then names nothing live)")
+    func downInstanceThatActiveActiveOffRemoves() throws {
+        let topology = Seed.vpnER(routeExchange: true)
+        let down = topology.settings { $0.down = ["vpn-gateway#1"] }
+        let both = topology.settings { $0.down = ["vpn-gateway#1"]; $0.vpnActiveActive = false }
+        let result = try Engine.compute(topology, settings: both)
+        // Same tables as active/active off with nothing down: the entry is moot, not an error.
+        #expect(result.tables == compute(topology, settings: topology.settings { $0.vpnActiveActive = false }).tables)
+        #expect(try Engine.compute(topology, settings: down).sessions("vpn-gateway").contains { !$0.state.isUp })
+        #expect(throws: UnknownDownEntry.self) {
+            try Engine.compute(topology, settings: topology.settings { $0.down = ["vpn-gateway#2"] })
+        }
+    }
+
     // MARK: R21
 
     @Test("R21: a tiny message budget reports did-not-converge with the prefixes in flux")

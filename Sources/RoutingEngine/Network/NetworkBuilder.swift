@@ -182,8 +182,15 @@ private struct Builder {
         }
     }
 
+    /// An instance that exists in the file but not under these settings (`vpn-gateway#1` with
+    /// active/active off) is a valid name that takes nothing down: turning active/active off while
+    /// that instance is down must work.
     private func downSpeakers(_ word: String) -> [SpeakerID]? {
-        Network.speakers(named: word, nodes: nodes, speakers: speakers)
+        if let live = Network.speakers(named: word, nodes: nodes, speakers: speakers) { return live }
+        guard let hash = word.lastIndex(of: "#"), let instance = Int(word[word.index(after: hash)...]),
+              let node = nodeIDs[String(word[..<hash])],
+              speakers.contains(where: { $0.node == node && $0.instance == instance && !$0.provisioned }) else { return nil }
+        return []
     }
 
     func isDown(_ speaker: SpeakerID) -> Bool {
