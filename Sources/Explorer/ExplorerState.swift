@@ -115,6 +115,9 @@ public struct ExplorerState: Sendable {
             message = Message(text: "\(source): a down entry names nothing in this topology", isError: true)
             return
         }
+        // Step-through and a lesson belong to the topology they started on.
+        stepMode = nil
+        lesson = nil
         topology = next
         self.source = source
         settings = Settings(of: next)

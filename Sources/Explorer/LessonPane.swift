@@ -4,6 +4,7 @@ import RoutingEngine
 extension ExplorerState {
     /// Opens a lesson on its topology at step 1.
     mutating func startLesson(_ next: Lesson, topology lessonTopology: Topology) {
+        leaveStepMode()
         if lessonTopology != topology { replace(topology: lessonTopology, source: next.topology) }
         lesson = (next, 0, false)
         enterLessonStep()

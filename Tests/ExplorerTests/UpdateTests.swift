@@ -161,6 +161,33 @@ struct UpdateTests {
 
 @Suite("Explorer step-through")
 struct StepThroughTests {
+    // Found by RandomEventTests: step-through outlived the topology it replays.
+    @Test(":open during step-through leaves it; g then shows the new topology's tables, not the old trace's")
+    func openLeavesStepMode() throws {
+        var state = try explorer("sdwan-er")
+        state.press(.char("s"))
+        #expect(state.stepMode != nil)
+        state.type(":open vpn-er")
+        let effects = update(&state, .key(.enter))
+        #expect(effects == [.open(path: "vpn-er")])
+        update(&state, .opened(try BundledTopologies.topology(named: "vpn-er"), source: "vpn-er"))
+        #expect(state.stepMode == nil)
+        state.press(.char("g"))
+        #expect(state.result.topology.name == "vpn-er")
+        #expect(state.result.settings == state.settings)
+    }
+
+    @Test("A lesson started during step-through leaves it first")
+    func lessonLeavesStepMode() throws {
+        var state = try explorer("sdwan-er")
+        state.press(.char("s"))
+        let lesson = try BundledLessons.lesson(named: "vpn-active-active")
+        update(&state, .lessonOpened(lesson, try BundledTopologies.topology(named: lesson.topology)))
+        #expect(state.stepMode == nil)
+        #expect(state.result.topology.name == lesson.topology)
+        #expect(state.result.settings == state.settings)
+    }
+
     @Test("s replays the last change one message at a time; b goes back, g to the end, Esc restores the stable tables")
     func stepThrough() throws {
         var state = try explorer(width: 100, height: 30)
