@@ -5,8 +5,10 @@ import Yams
 /// Reads topology files (contract §1): YAML in, `Topology` out, or every refusal found in one pass, each
 /// with `file:line:column`, sorted by position.
 public enum TopologyLoader {
-    /// Far above any real hub (the scale topology is well under 1 MB); beyond it, a mistake.
-    public static let maximumFileSize = 8 * 1024 * 1024
+    /// Ten times the YAML of the largest network Azure's limits allow (8 NVAs × 1,000 routes, 10,000
+    /// over a Premium circuit: ~400 KB); a file near the limit still parses in about half a second
+    /// (release), and a wrong file (a log, an image) is refused at once instead of parsed for seconds.
+    public static let maximumFileSize = 4 * 1024 * 1024
 
     public static func load(contentsOf path: String) throws(TopologyErrors) -> Topology {
         try parse(readText(path), file: path)
@@ -47,7 +49,7 @@ public enum TopologyLoader {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
             throw refuse("cannot read file: it is \(size.intValue / 1_048_576) MB; "
-                         + "topology files are limited to \(maximumFileSize / 1_048_576) MB")
+                         + "these files are limited to \(maximumFileSize / 1_048_576) MB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw refuse("cannot read file: permission denied or unreadable")
@@ -72,7 +74,7 @@ public enum TopologyLoader {
                 let byte = data.dropFirst(offset).first.map { " (byte 0x\(String($0, radix: 16, uppercase: true)))" } ?? ""
                 throw TopologyErrors(TopologyError(file: file, line: line, column: column,
                                                    message: "the file is not UTF-8 text\(byte)",
-                                                   hint: "a topology file is YAML text; save it as UTF-8"))
+                                                   hint: "these files are YAML text; save it as UTF-8"))
             case .emptyInput:
                 return String(decoding: data, as: UTF8.self)
             }

@@ -5,6 +5,7 @@ import Yams
 enum YAMLDocument {
     static func root(of yaml: String, file: String, emptyMessage: String, emptyHint: String?) throws(TopologyErrors) -> YAMLNode {
         if let refusal = AliasKeyGuard.refusal(in: yaml, file: file) { throw TopologyErrors(refusal) }
+        if let refusal = conflictMarker(in: yaml, file: file) { throw TopologyErrors(refusal) }
         let root: YAMLNode?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -15,5 +16,24 @@ enum YAMLDocument {
             throw TopologyErrors(TopologyError(file: file, line: 1, column: 1, message: emptyMessage, hint: emptyHint))
         }
         return root
+    }
+
+    /// A scenario or lesson kept in git can come back with both sides of a merge in it; YAML would
+    /// report a puzzling syntax error a line later.
+    static func conflictMarker(in yaml: String, file: String) -> TopologyError? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.hasPrefix("<<<<<<< ") || line.hasPrefix(">>>>>>> ") || line.trimmingSuffix == "=======" {
+            return TopologyError(file: file, line: index + 1, column: 1, message: "an unresolved merge conflict marker",
+                                 hint: "keep one side of the conflict and delete the <<<<<<<, ======= and >>>>>>> lines")
+        }
+        return nil
+    }
+}
+
+private extension Substring {
+    var trimmingSuffix: Substring {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

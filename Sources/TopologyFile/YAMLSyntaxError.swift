@@ -13,10 +13,10 @@ enum YAMLSyntaxError {
             let position = SourcePosition(mark)
             if problem.contains("another document") {
                 return at(position, "the file holds more than one YAML document",
-                          hint: "remove this '---' line: a topology file is one document")
+                          hint: "remove this '---' line: the file is one document")
             }
             if problem.contains("Maximum nesting level") || context?.text.contains("Maximum nesting level") == true {
-                return at(position, "the file is nested too deeply to be a topology")
+                return at(position, "the file is nested too deeply")
             }
             let (message, hint) = explain(problem, at: position, in: yaml)
             var detail = ""
@@ -36,7 +36,7 @@ enum YAMLSyntaxError {
                 let hex = String(value, radix: 16, uppercase: true)
                 let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 return at(position, "the file contains the control character U+\(code), which YAML does not allow",
-                          hint: "a topology file is YAML text; is this the right file?")
+                          hint: "these files are YAML text; is this the right file?")
             }
             return at(position, "the file cannot be read as YAML text: \(problem)")
         default:

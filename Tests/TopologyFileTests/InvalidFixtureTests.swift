@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TopologyFile
 
-/// A file of `Fixtures/invalid`, with the refusal its first two lines state:
+/// A file of `Fixtures/invalid` (topologies and scenarios), `invalid-lessons` or
+/// `invalid-expectations`, with the refusal its first two lines state:
 /// `# expect: LINE:COLUMN: MESSAGE` and `# hint: HINT` (or `# hint: none`).
 struct InvalidFixture: Sendable, CustomTestStringConvertible {
     let name: String
@@ -12,8 +13,11 @@ struct InvalidFixture: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [InvalidFixture] = {
-        let directory = TestPaths.invalidFixtures
+    static let all = fixtures(in: TestPaths.invalidFixtures)
+    static let lessons = fixtures(in: TestPaths.invalidLessons)
+    static let expectations = fixtures(in: TestPaths.invalidExpectations)
+
+    static func fixtures(in directory: URL) -> [InvalidFixture] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return files.filter { $0.hasSuffix(".yaml") }.sorted().map { file in
             let path = directory.appendingPathComponent(file).path
@@ -27,7 +31,7 @@ struct InvalidFixture: Sendable, CustomTestStringConvertible {
             let hint: String?? = value("hint").map { (text: String) -> String? in text == "none" ? nil : text }
             return InvalidFixture(name: String(file.dropLast(5)), path: path, expect: value("expect"), hint: hint)
         }
-    }()
+    }
 }
 
 @Suite("Invalid topology files")
@@ -44,10 +48,35 @@ struct InvalidFixtureTests {
         if let hint = fixture.hint { #expect(first.hint == hint) }
     }
 
+    @Test("each invalid lesson file is refused at the stated position, with the stated message and hint",
+          arguments: InvalidFixture.lessons)
+    func lessonRefused(_ fixture: InvalidFixture) throws {
+        try expectRefusal(fixture) { () throws(TopologyErrors) in _ = try LessonLoader.load(contentsOf: fixture.path) }
+    }
+
+    @Test("each invalid expectation file is refused at the stated position, with the stated message and hint",
+          arguments: InvalidFixture.expectations)
+    func expectationRefused(_ fixture: InvalidFixture) throws {
+        try expectRefusal(fixture) { () throws(TopologyErrors) in _ = try ExpectationLoader.load(contentsOf: fixture.path) }
+    }
+
+    /// The first refusal is the stated one (a misspelt key may also leave a required key missing).
+    private func expectRefusal(_ fixture: InvalidFixture, _ load: () throws(TopologyErrors) -> Void) throws {
+        let expect = try #require(fixture.expect, "\(fixture.name).yaml needs a first line '# expect: LINE:COLUMN: MESSAGE'")
+        var errors: [TopologyError] = []
+        do { try load() } catch { errors = error.errors }
+        let first = try #require(errors.first, "\(fixture.name).yaml loaded")
+        #expect(located(first) == expect)
+        #expect(first.file == fixture.path)
+        if let hint = fixture.hint { #expect(first.hint == hint) }
+    }
+
     @Test("the corpus is large enough and covers every kind of refusal the contract names")
     func coverage() {
         let names = Set(InvalidFixture.all.map(\.name))
         #expect(names.count >= 24)
+        #expect(InvalidFixture.all.count + InvalidFixture.lessons.count + InvalidFixture.expectations.count >= 100)
+        #expect(InvalidFixture.lessons.count >= 15 && InvalidFixture.expectations.count >= 15)
         let kinds: [String: [String]] = [
             "YAML syntax": ["yaml-tab-indent", "yaml-unclosed-bracket", "yaml-bad-indentation", "yaml-duplicate-key",
                             "yaml-two-documents", "yaml-undefined-alias"],
@@ -62,6 +91,9 @@ struct InvalidFixtureTests {
             "duplicate names": ["duplicate-name", "duplicate-name-across-kinds", "duplicate-name-spoke-hub"],
             "site references": ["unknown-site", "unknown-site-no-sites", "site-connected-twice", "site-connected-twice-vpn"],
             "NVA without Route Server": ["nva-without-route-server"],
+            "huge numbers": ["huge-number", "huge-prepend"],
+            "scenarios (written by :w, then edited or merged)": ["scenario-truncated", "scenario-switch-on", "scenario-preference-case",
+                                                                 "scenario-down-session-instance", "scenario-merge-conflict", "scenario-switch-at-top"],
             "down entries": ["down-unknown", "down-not-a-session", "down-bad-instance", "down-virtual-network"],
             "other values": ["prepend-out-of-range", "ips-one-address", "ips-same-address", "bad-community",
                              "bad-sku-case", "bad-preference", "empty-name", "circuit-link-not-30"],
@@ -73,7 +105,7 @@ struct InvalidFixtureTests {
 
     @Test("every fixture states its expectation on its first line")
     func headers() {
-        for fixture in InvalidFixture.all {
+        for fixture in InvalidFixture.all + InvalidFixture.lessons + InvalidFixture.expectations {
             #expect(fixture.expect != nil, "\(fixture.name).yaml")
         }
     }

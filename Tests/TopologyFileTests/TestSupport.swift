@@ -7,6 +7,8 @@ import TopologyFile
 enum TestPaths {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let invalidFixtures = testsDirectory.appendingPathComponent("Fixtures/invalid")
+    static let invalidLessons = testsDirectory.appendingPathComponent("Fixtures/invalid-lessons")
+    static let invalidExpectations = testsDirectory.appendingPathComponent("Fixtures/invalid-expectations")
 
     /// The package root: the nearest directory above this file with `Package.swift` and `topologies/`.
     static var packageRoot: URL? {
