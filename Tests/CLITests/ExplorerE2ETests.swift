@@ -7,8 +7,11 @@ import Glibc
 /// The real binary in a real (tmux) terminal: keys, resize, quit and signals, read off the screen.
 @Suite("Explorer end to end (tmux)", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct ExplorerE2ETests {
-    /// The shell prints `icanon echo` after the app exits when the terminal modes were restored.
-    func restored(_ screen: String) -> Bool { screen.contains("icanon echo") && !screen.contains("-icanon") }
+    /// After the app exits the shell prints `tty:same` when `stty -g` matches what it was before the
+    /// app started (every mode, control character and speed), then the icanon/echo modes.
+    func restored(_ screen: String) -> Bool {
+        screen.contains("tty:same") && screen.contains("icanon echo") && !screen.contains("-icanon")
+    }
 
     @Test("start → diagram → r marks + on 10.2.0.0/16 → resize → q exits 0 with the terminal restored")
     func routeExchangeFlow() async throws {
@@ -32,24 +35,30 @@ struct ExplorerE2ETests {
         #expect(restored(screen), "terminal modes not restored:\n\(screen)")
     }
 
-    @Test("Ctrl-C, SIGTERM and SIGHUP end the explorer cleanly (exit 130 / 143 / 129) and restore the terminal")
+    @Test("Ctrl-C, SIGTERM and SIGHUP end the explorer cleanly (exit 130 / 143 / 129); a crash (SIGSEGV, SIGABRT) still restores the terminal; no process is left")
     func signals() async throws {
-        for (stop, status) in [("C-c", 130), ("TERM", 143), ("HUP", 129)] {
+        for (stop, status) in [("C-c", 130), ("TERM", 143), ("HUP", 129), ("SEGV", 139), ("ABRT", 134)] {
             let tmux = TmuxSession()
             defer { tmux.kill() }
             try tmux.start(width: 100, height: 30, [Binary.url.path])
             var (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: OFF") }
             #expect(ok, "start screen:\n\(screen)")
+            // Mid-use: a toggle and the mouse on, so there is state to restore.
+            try tmux.keys("r")
+            (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: ON") }
+            let shell = try tmux.panePID()
+            let app = pid_t(try Spawn.run(["pgrep", "-P", "\(shell)"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(app > 0)
             if stop == "C-c" {
                 try tmux.keys("C-c")
             } else {
-                let shell = try tmux.panePID()
-                let app = try Spawn.run(["pgrep", "-P", "\(shell)"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
-                #expect(Glibc.kill(pid_t(app) ?? 0, stop == "TERM" ? SIGTERM : SIGHUP) == 0)
+                let signal = ["TERM": SIGTERM, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT][stop]!
+                #expect(Glibc.kill(app, signal) == 0)
             }
             (ok, screen) = try await tmux.waitFor { $0.contains("[exit:\(status)]") && $0.contains("icanon") }
             #expect(ok, "\(stop): no [exit:\(status)]:\n\(screen)")
             #expect(restored(screen), "\(stop): terminal modes not restored:\n\(screen)")
+            #expect(Glibc.kill(app, 0) != 0, "\(stop): the explorer's process is still there")
         }
     }
 

@@ -13,14 +13,15 @@ struct TmuxSession {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Starts `arguments` in a WIDTH×HEIGHT pane; when it ends the pane shows `[exit:N]` and the tty
-    /// modes. The wrapper shell ignores SIGINT so Ctrl-C reaches only the app (which installs its own handler).
+    /// Starts `arguments` in a WIDTH×HEIGHT pane; when it ends the pane shows `[exit:N]`, `tty:same`
+    /// when every `stty -g` setting is what it was before the app started (else `tty:changed`), and
+    /// the icanon/echo modes. The wrapper shell ignores SIGINT so Ctrl-C reaches only the app (which installs its own handler).
     func start(width: Int, height: Int, _ arguments: [String], environment: [String] = []) throws {
         let command = arguments.map { "'\($0)'" }.joined(separator: " ")
         try run(["new-session", "-d", "-s", "s", "-x", "\(width)", "-y", "\(height)",
                  "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "SWIFT_BACKTRACE=interactive=no"]
                 + environment.flatMap { ["-e", $0] } + [
-                 "sh", "-c", "trap '' INT; \(command); printf '\\n[exit:%d]\\n' $?; stty -a | tr -s ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; exec sleep 600"],
+                 "sh", "-c", "trap '' INT; before=$(stty -g); \(command); printf '\\n[exit:%d]\\n' $?; [ \"$before\" = \"$(stty -g)\" ] && echo tty:same || echo tty:changed; stty -a | tr -s ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; exec sleep 600"],
                 capture: false)
     }
 
