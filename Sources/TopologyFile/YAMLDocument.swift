@@ -21,19 +21,14 @@ enum YAMLDocument {
     /// A scenario or lesson kept in git can come back with both sides of a merge in it; YAML would
     /// report a puzzling syntax error a line later.
     static func conflictMarker(in yaml: String, file: String) -> TopologyError? {
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.hasPrefix("<<<<<<< ") || line.hasPrefix(">>>>>>> ") || line.trimmingSuffix == "=======" {
+        let markers: [[UInt8]] = [Array("<<<<<<< ".utf8), Array(">>>>>>> ".utf8)]
+        let separator = Array("=======".utf8)
+        for (index, line) in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.prefix { $0 != UInt8(ascii: "\r") }
+            guard markers.contains(where: { line.starts(with: $0) }) || trimmed.elementsEqual(separator) else { continue }
             return TopologyError(file: file, line: index + 1, column: 1, message: "an unresolved merge conflict marker",
                                  hint: "keep one side of the conflict and delete the <<<<<<<, ======= and >>>>>>> lines")
         }
         return nil
-    }
-}
-
-private extension Substring {
-    var trimmingSuffix: Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return self[startIndex..<end]
     }
 }

@@ -3,12 +3,16 @@ import Foundation
 import RoutingEngine
 import TopologyFile
 
-// Release-build benchmark: `swift run -c release routescope-bench [--quick]`.
-// Prints numbers; asserts nothing (targets are in the README's performance section).
-// `--emit-scale-topology FILE` writes the scale topology as YAML (for scripts/measure-latency.sh).
+// Release-build benchmark: `swift run -c release routescope-bench [--quick] [--scale 1,2,4]`.
+// Prints numbers; asserts nothing (targets and results: docs/performance.md).
+// `--emit-scale-topology FILE [--scale K]` writes the K× scale topology as YAML (scripts/measure-latency.sh).
 
-if let index = CommandLine.arguments.firstIndex(of: "--emit-scale-topology"), index + 1 < CommandLine.arguments.count {
-    try ScaleTopology.yaml().write(toFile: CommandLine.arguments[index + 1], atomically: true, encoding: .utf8)
+func option(_ name: String) -> String? {
+    CommandLine.arguments.firstIndex(of: name).flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+}
+
+if let path = option("--emit-scale-topology") {
+    try ScaleTopology.yaml(factor: Int(option("--scale") ?? "1") ?? 1).write(toFile: path, atomically: true, encoding: .utf8)
     exit(0)
 }
 
@@ -25,6 +29,7 @@ if let index = CommandLine.arguments.firstIndex(of: "--toggle-loop"), index + 1 
 
 let quick = CommandLine.arguments.contains("--quick")
 let repetitions = quick ? 3 : 15
+let factors = (option("--scale") ?? (quick ? "1" : "1,2,4")).split(separator: ",").compactMap { Int($0) }
 
 func measure(_ repetitions: Int, _ body: () throws -> Void) rethrows -> (median: Double, p95: Double) {
     var samples: [Double] = []
@@ -56,8 +61,15 @@ for entry in BundledTopologies.all {
     print("  \(entry.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(format(time.median)) / \(format(time.p95))")
 }
 
-do {
-    let topology = ScaleTopology.make()
+/// One line of the summary table.
+struct ScaleRow {
+    let factor: Int, prefixes: Int, sessions: Int, paths: Int
+    let full: Double, toggle: Double, toggleReusing: Double, parse: Double, start: Double, frame: Double, key: Double
+    let rss: Double
+}
+
+func benchmark(factor: Int) throws -> ScaleRow {
+    let topology = ScaleTopology.make(factor: factor)
     print("")
     print(topology.title)
     var result = try Engine.compute(topology)
@@ -83,22 +95,25 @@ do {
         ("sdwan-1 down", exchange, changed { $0.down.insert("sdwan-1") }),
         ("route-server#1 down", exchange, changed { $0.down.insert("route-server#1") }),
     ]
+    var first: (recompute: Double, reused: Double)?
     for (name, from, to) in toggles {
         let before = try Engine.compute(topology, settings: from)
         var after = before
         let recompute = try measure(repetitions) { after = try Engine.compute(topology, settings: to) }
         let reused = try measure(repetitions) { after = try Engine.compute(topology, settings: to, reusing: before) }
+        if first == nil { first = (recompute.median, reused.median) }
         var changes = 0
         let diff = measure(quick ? 1 : 3) { changes = before.diff(to: after).routeChangeCount }
         print("  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) recompute \(format(recompute.median)) / \(format(recompute.p95)), reusing keys \(format(reused.median)) / \(format(reused.p95)), diff \(format(diff.median)) (\(changes) node-prefix changes)")
     }
-}
-print("")
-print("Explorer, scale topology, 200×60 (the NVA sdwan-1 selected, its learned table open)")
-do {
-    let yaml = ScaleTopology.yaml()
-    var topology = ScaleTopology.make()
-    let load = try measure(repetitions) { topology = try TopologyLoader.parse(yaml, file: "scale.yaml") }
+
+    print("  Explorer, 200×60 (the NVA sdwan-1 selected, its learned table open)")
+    let yaml = ScaleTopology.yaml(factor: factor)
+    var loaded = topology
+    let load = try measure(repetitions) { loaded = try TopologyLoader.parse(yaml, file: "scale.yaml") }
+    loaded.title = topology.title
+    loaded.description = topology.description
+    precondition(loaded == topology, "the emitted YAML must load as the same topology")
     print("  parse the topology file (\(yaml.utf8.count / 1024) KB)      \(format(load.median)) / \(format(load.p95))")
     var state = try ExplorerState(topology: topology, source: "scale.yaml", width: 200, height: 60)
     let start = try measure(repetitions) {
@@ -121,10 +136,25 @@ do {
     let node = state.result.node(named: "sdwan-1")!
     let expand = measure(repetitions) { _ = state.result.routes(of: node) }
     print("  expand sdwan-1's table (\(state.result.routes(of: node).count) paths)   \(format(expand.median)) / \(format(expand.p95))")
-    update(&state, .key(.char(":")))
-    for character in "node route-server" { update(&state, .key(.char(character))) }
-    let select = measure(1) { update(&state, .key(.enter)); _ = view(state) }
-    print("  select route-server (\(state.table.rows.count) table rows)  \(format(select.median))")
+    let rss = peakRSSMegabytes()
+    print(String(format: "  peak memory of this process so far (RSS): %.0f MB", rss))
+    return ScaleRow(factor: factor, prefixes: prefixes, sessions: result.network.sessions.count, paths: paths,
+                    full: full.median, toggle: first!.recompute, toggleReusing: first!.reused, parse: load.median,
+                    start: start.median, frame: frame.median, key: toggle.median, rss: rss)
+}
+
+var rows: [ScaleRow] = []
+for factor in factors { rows.append(try benchmark(factor: factor)) }
+
+// Linear in routes × peers means the cost per (prefix × session) stays flat as the topology grows.
+print("")
+print("Summary (medians, ms; ns/unit = full compute per prefix × session)")
+print("  scale  prefixes  sessions  prefix×session   full  toggle  toggle(reuse)  parse  start  frame  key r  ns/unit")
+for row in rows {
+    let units = Double(row.prefixes * row.sessions)
+    print(String(format: "  %3d×   %8d  %8d  %14.0f  %5.1f  %6.1f  %13.1f  %5.1f  %5.1f  %5.2f  %5.1f  %7.2f",
+                 row.factor, row.prefixes, row.sessions, units, row.full, row.toggle, row.toggleReusing, row.parse,
+                 row.start, row.frame, row.key, row.full * 1e6 / units))
 }
 print("")
-print(String(format: "Peak memory (RSS): %.0f MB", peakRSSMegabytes()))
+print(String(format: "Peak memory (RSS) of the benchmark process: %.0f MB", peakRSSMegabytes()))
