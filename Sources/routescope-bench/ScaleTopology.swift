@@ -3,12 +3,18 @@ import RoutingEngine
 /// The performance spec's scale topology (product §7): 8 NVAs with 1,000 prefixes each (exactly
 /// Route Server's per-NVA limit), ExpressRoute 4,000 (the Standard circuit's limit), VPN 1,000, 20 spokes.
 ///
-/// `factor` 2 and 4 multiply the prefixes while every session stays within Azure's limits as the
-/// engine models them (NVAs and the circuit are already at theirs): (factor − 1) × 13 more VPN
-/// branches with BGP, 1,000 prefixes each, two sessions each (active/active). Routes and peers
-/// both grow, so routes × peers grows 3.3× and 11.6×: the cost per unit shows whether growth is linear.
+/// `factor` 2 and 4 multiply the prefixes the sites originate (13,000) in one of two ways, with the
+/// NVAs kept at Route Server's limit of 8 × 1,000:
+/// - `.prefixes`: the same 41 sessions carry more: the circuit goes Premium (8,000, then its limit of
+///   10,000) and the VPN branch takes the rest (10,000, then 34,000 — more than a real VPN gateway
+///   accepts; the engine does not model that limit). The spec's test: doubling the prefixes at
+///   most doubles the time.
+/// - `.peers`: (factor − 1) × 13 more VPN branches with BGP, 1,000 prefixes each, two sessions each
+///   (active/active), every session within Azure's limits; routes × peers grows 3.3× and 11.6×.
 enum ScaleTopology {
-    static func make(factor: Int = 1) -> Topology {
+    enum Growth: String, Sendable { case prefixes, peers }
+
+    static func make(factor: Int = 1, growth: Growth = .peers) -> Topology {
         let spokes = (0..<20).map { VirtualNetwork(name: "spoke-\($0 + 1)", addressSpace: [Prefix(address(10, 100 + $0, 0), length: 16)]) }
         let nvaCount = 8
         var nvas: [NVA] = []
@@ -20,26 +26,30 @@ enum ScaleTopology {
             sites.append(Site(name: site, asn: UInt32(65101 + index),
                               prefixes: (0..<1000).map { Advertisement(Prefix(IPv4Address(UInt32(base + $0 << 8)), length: 24)) }))
         }
+        let total = 13_000 * factor
+        let circuit = growth == .prefixes ? min(4_000 * factor, 10_000) : 4_000
+        let vpn = growth == .prefixes ? total - 8_000 - circuit : 1_000
         sites.append(Site(name: "datacenter", asn: 65020,
-                          prefixes: (0..<4000).map { Advertisement(Prefix(IPv4Address(UInt32((172 << 24) | (16 << 16)) + UInt32($0 << 8)), length: 24)) }))
+                          prefixes: (0..<circuit).map { Advertisement(Prefix(IPv4Address(UInt32((172 << 24) | (16 << 16)) + UInt32($0 << 8)), length: 24)) }))
         sites.append(Site(name: "vpn-branch", asn: 65030,
-                          prefixes: (0..<1000).map { Advertisement(Prefix(IPv4Address(UInt32((100 << 24) | (64 << 16)) + UInt32($0 << 8)), length: 24)) }))
+                          prefixes: (0..<vpn).map { Advertisement(Prefix(IPv4Address(UInt32((100 << 24) | (64 << 16)) + UInt32($0 << 8)), length: 24)) }))
         var connections = [VPNConnection(site: "vpn-branch")]
-        for branch in 1..<(1 + (factor - 1) * 13) {
+        for branch in 1..<(growth == .peers ? 1 + (factor - 1) * 13 : 1) {
             let base = UInt32((100 << 24) | ((64 + 4 * branch) << 16))
             sites.append(Site(name: "vpn-branch-\(branch + 1)", asn: UInt32(65200 + branch),
                               prefixes: (0..<1000).map { Advertisement(Prefix(IPv4Address(base + UInt32($0 << 8)), length: 24)) }))
             connections.append(VPNConnection(site: "vpn-branch-\(branch + 1)"))
         }
         let title = factor == 1 ? "Scale: 8 NVAs × 1,000 prefixes, ExpressRoute 4,000, VPN 1,000, 20 spokes"
-            : "Scale \(factor)×: the scale topology plus \((factor - 1) * 13) VPN branches × 1,000 prefixes"
+            : growth == .peers ? "Scale \(factor)× (more peers): the scale topology plus \((factor - 1) * 13) VPN branches × 1,000 prefixes"
+            : "Scale \(factor)× (more prefixes, same sessions): ExpressRoute \(circuit) (Premium), VPN \(vpn)"
         return Topology(
             name: "scale", title: title,
             hub: VirtualNetwork(name: "hub-vnet", addressSpace: [Prefix("10.0.0.0/16")], spokes: spokes),
             routeServer: RouteServer(name: "route-server", allowBranchToBranchTraffic: false),
             nvas: nvas,
             expressRouteGateway: ExpressRouteGateway(name: "er-gateway", circuit: ExpressRouteCircuit(
-                name: "er-circuit", site: "datacenter", sku: .standard)),
+                name: "er-circuit", site: "datacenter", sku: circuit > 4_000 ? .premium : .standard)),
             vpnGateway: VPNGateway(name: "vpn-gateway", activeActive: true, connections: connections),
             sites: sites)
     }
@@ -51,8 +61,8 @@ enum ScaleTopology {
 
 extension ScaleTopology {
     /// The scale topology as a topology file, for measuring the real binary (start-up, key latency).
-    static func yaml(factor: Int = 1) -> String {
-        let topology = make(factor: factor)
+    static func yaml(factor: Int = 1, growth: Growth = .peers) -> String {
+        let topology = make(factor: factor, growth: growth)
         var lines = ["name: scale", "title: \"\(topology.title)\"", "description: Generated by routescope-bench for measurements.",
                      "hub:", "  name: \(topology.hub.name)", "  addressSpace: [\(topology.hub.addressSpace.map(\.description).joined(separator: ", "))]",
                      "  spokes:"]
@@ -60,7 +70,7 @@ extension ScaleTopology {
         lines += ["routeServer:", "  name: route-server", "nvas:"]
         lines += topology.nvas.map { "  - {name: \($0.name), asn: \($0.asn), ip: \($0.ip), site: \($0.site ?? "")}" }
         if let gateway = topology.expressRouteGateway {
-            lines += ["expressRouteGateway:", "  name: \(gateway.name)", "  circuit: {name: \(gateway.circuit.name), site: \(gateway.circuit.site)}"]
+            lines += ["expressRouteGateway:", "  name: \(gateway.name)", "  circuit: {name: \(gateway.circuit.name), site: \(gateway.circuit.site), sku: \(gateway.circuit.sku.rawValue)}"]
         }
         if let vpn = topology.vpnGateway {
             lines += ["vpnGateway:", "  name: \(vpn.name)", "  connections: [\(vpn.connections.map { "{site: \($0.site)}" }.joined(separator: ", "))]"]

@@ -5,14 +5,16 @@ import TopologyFile
 
 // Release-build benchmark: `swift run -c release routescope-bench [--quick] [--scale 1,2,4]`.
 // Prints numbers; asserts nothing (targets and results: docs/performance.md).
-// `--emit-scale-topology FILE [--scale K]` writes the K× scale topology as YAML (scripts/measure-latency.sh).
+// `--emit-scale-topology FILE [--scale K] [--growth peers|prefixes]` writes a scale topology as YAML
+// (scripts/measure-latency.sh).
 
 func option(_ name: String) -> String? {
     CommandLine.arguments.firstIndex(of: name).flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
 }
 
 if let path = option("--emit-scale-topology") {
-    try ScaleTopology.yaml(factor: Int(option("--scale") ?? "1") ?? 1).write(toFile: path, atomically: true, encoding: .utf8)
+    let growth = ScaleTopology.Growth(rawValue: option("--growth") ?? "peers") ?? .peers
+    try ScaleTopology.yaml(factor: Int(option("--scale") ?? "1") ?? 1, growth: growth).write(toFile: path, atomically: true, encoding: .utf8)
     exit(0)
 }
 
@@ -63,13 +65,14 @@ for entry in BundledTopologies.all {
 
 /// One line of the summary table.
 struct ScaleRow {
+    let label: String
     let factor: Int, prefixes: Int, sessions: Int, paths: Int
     let full: Double, toggle: Double, toggleReusing: Double, parse: Double, start: Double, frame: Double, key: Double
     let rss: Double
 }
 
-func benchmark(factor: Int) throws -> ScaleRow {
-    let topology = ScaleTopology.make(factor: factor)
+func benchmark(factor: Int, growth: ScaleTopology.Growth) throws -> ScaleRow {
+    let topology = ScaleTopology.make(factor: factor, growth: growth)
     print("")
     print(topology.title)
     var result = try Engine.compute(topology)
@@ -108,7 +111,7 @@ func benchmark(factor: Int) throws -> ScaleRow {
     }
 
     print("  Explorer, 200×60 (the NVA sdwan-1 selected, its learned table open)")
-    let yaml = ScaleTopology.yaml(factor: factor)
+    let yaml = ScaleTopology.yaml(factor: factor, growth: growth)
     var loaded = topology
     let load = try measure(repetitions) { loaded = try TopologyLoader.parse(yaml, file: "scale.yaml") }
     loaded.title = topology.title
@@ -138,22 +141,26 @@ func benchmark(factor: Int) throws -> ScaleRow {
     print("  expand sdwan-1's table (\(state.result.routes(of: node).count) paths)   \(format(expand.median)) / \(format(expand.p95))")
     let rss = peakRSSMegabytes()
     print(String(format: "  peak memory of this process so far (RSS): %.0f MB", rss))
-    return ScaleRow(factor: factor, prefixes: prefixes, sessions: result.network.sessions.count, paths: paths,
+    return ScaleRow(label: factor == 1 ? "1×" : "\(factor)× \(growth.rawValue)", factor: factor, prefixes: prefixes, sessions: result.network.sessions.count, paths: paths,
                     full: full.median, toggle: first!.recompute, toggleReusing: first!.reused, parse: load.median,
                     start: start.median, frame: frame.median, key: toggle.median, rss: rss)
 }
 
 var rows: [ScaleRow] = []
-for factor in factors { rows.append(try benchmark(factor: factor)) }
+for factor in factors {
+    for growth in factor == 1 ? [ScaleTopology.Growth.peers] : [.prefixes, .peers] {
+        rows.append(try benchmark(factor: factor, growth: growth))
+    }
+}
 
 // Linear in routes × peers means the cost per (prefix × session) stays flat as the topology grows.
 print("")
 print("Summary (medians, ms; ns/unit = full compute per prefix × session)")
-print("  scale  prefixes  sessions  prefix×session   full  toggle  toggle(reuse)  parse  start  frame  key r  ns/unit")
+print("  scale         prefixes  sessions  prefix×session   full  toggle  toggle(reuse)  parse  start  frame  key r  ns/unit")
 for row in rows {
     let units = Double(row.prefixes * row.sessions)
-    print(String(format: "  %3d×   %8d  %8d  %14.0f  %5.1f  %6.1f  %13.1f  %5.1f  %5.1f  %5.2f  %5.1f  %7.2f",
-                 row.factor, row.prefixes, row.sessions, units, row.full, row.toggle, row.toggleReusing, row.parse,
+    print("  " + row.label.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "  %8d  %8d  %14.0f  %5.1f  %6.1f  %13.1f  %5.1f  %5.1f  %5.2f  %5.1f  %7.2f",
+                 row.prefixes, row.sessions, units, row.full, row.toggle, row.toggleReusing, row.parse,
                  row.start, row.frame, row.key, row.full * 1e6 / units))
 }
 print("")
