@@ -95,3 +95,20 @@ public enum ColonCommand: Equatable, Sendable {
         return close.first.map { " (did you mean '\($0)'?)" } ?? ""
     }
 }
+
+extension ColonCommand {
+    /// The command line that parses back to this command (without the `:`), in the long spelling.
+    public var commandLine: String {
+        switch self {
+        case .quit: "q"
+        case .node(let name): "node \(name)"
+        case .open(let file): "open \(file)"
+        case .set(let change): "set \(change)"
+        case .down(let name, let down): "\(down ? "down" : "up") \(name)"
+        case .trace(let address): "trace \(address)"
+        case .write(let file): "w \(file)"
+        case .export(let file): "export \(file)"
+        case .lesson(let name): "lesson \(name)"
+        }
+    }
+}
