@@ -3,7 +3,8 @@ import Foundation
 import RoutingEngine
 import Testing
 
-/// The `:` command parser against its fuzz target's invariants.
+/// The `:` command parser's fuzz corpus (Fuzz/corpus/FuzzColonCommand, see scripts/fuzz.sh) replayed
+/// in-process with the fuzz target's invariants, and the inputs the fuzzer found.
 @Suite("ColonCommand fuzz corpus")
 struct ColonCommandFuzzTests {
     @Test("commandLine reads back as the same command, for every kind of command")
@@ -15,6 +16,24 @@ struct ColonCommandFuzzTests {
         ]
         for command in commands {
             #expect(ColonCommand.parse(command.commandLine) == .success(command), "\(command.commandLine)")
+        }
+    }
+
+    @Test("every input of the fuzz corpus: a refusal with a message, or a command that survives commandLine")
+    func corpus() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/corpus/FuzzColonCommand").standardized
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names.count >= 20)
+        for name in names {
+            let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) ?? Data()
+            let text = String(decoding: data, as: UTF8.self)
+            switch ColonCommand.parse(text) {
+            case .success(let command):
+                #expect(ColonCommand.parse(command.commandLine) == .success(command), "\(name): \(text.debugDescription)")
+            case .failure(let error):
+                #expect(!error.message.isEmpty, "\(name): \(text.debugDescription)")
+            }
         }
     }
 }
