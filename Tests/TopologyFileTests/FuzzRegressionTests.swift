@@ -1,0 +1,42 @@
+import Testing
+import TopologyFile
+
+/// Inputs the fuzz targets (Fuzz/, scripts/fuzz.sh) found wrong, minimised, with the right outcome.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    @Test("a position after a CR, NEL, LS or PS line break counts lines as libyaml does (was 1:2 for \"\\r\\0\")",
+          arguments: ["\r", "\r\n", "\n", "\u{85}", "\u{2028}", "\u{2029}"])
+    func controlCharacterAfterLineBreak(_ lineBreak: String) {
+        let errors = refusals(of: "hub:\(lineBreak)\u{0}", file: "f.yaml")
+        #expect(errors.map(located) == ["2:1: the file contains the control character U+0000, which YAML does not allow"])
+    }
+
+    @Test("the fuzzer's minimised input: CR then NUL")
+    func carriageReturnNul() {
+        #expect(refusals(of: "\r\0", file: "f.yaml").map(located)
+            == ["2:1: the file contains the control character U+0000, which YAML does not allow"])
+    }
+
+    @Test("an alias key is refused in a file with CR LF line ends, even after a comment line")
+    func aliasKeyWithCRLF() {
+        let yaml = "# sites\r\nhub: {name: hub-vnet, addressSpace: &space [10.0.0.0/16]}\r\nsites:\r\n  - {name: x, *space: 1}\r\n"
+        #expect(refusals(of: yaml).map(located) == ["4:15: an alias (*name) cannot be used as a key"])
+    }
+
+    @Test("an alias key is refused after a CR or NEL line break, where libyaml starts a new line",
+          arguments: ["\r", "\u{85}"])
+    func aliasKeyAfterOtherLineBreaks(_ lineBreak: String) {
+        let yaml = "hub: &h {name: hub-vnet, addressSpace: [10.0.0.0/16]}\(lineBreak)*h: 1\n"
+        #expect(refusals(of: yaml).map(located) == ["2:1: an alias (*name) cannot be used as a key"])
+    }
+
+    @Test("a billion laughs as a key in a CR LF file is refused before Yams expands it")
+    func billionLaughsWithCRLF() {
+        var lines = ["# ten to the ninth leaves", "hub: {name: hub-vnet, addressSpace: [10.0.0.0/16]}", "down:",
+                     "  - &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        lines += (1...9).map { level in "  - &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]" }
+        lines.append("*a9: 1")
+        #expect(refusals(of: lines.joined(separator: "\r\n") + "\r\n").map(located)
+            == ["\(lines.count):1: an alias (*name) cannot be used as a key"])
+    }
+}
