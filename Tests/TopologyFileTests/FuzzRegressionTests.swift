@@ -1,3 +1,4 @@
+import RoutingEngine
 import Testing
 import TopologyFile
 
@@ -38,5 +39,40 @@ struct FuzzRegressionTests {
         lines.append("*a9: 1")
         #expect(refusals(of: lines.joined(separator: "\r\n") + "\r\n").map(located)
             == ["\(lines.count):1: an alias (*name) cannot be used as a key"])
+    }
+
+    @Test("a name YAML would read as syntax is written quoted (the fuzzer's input: a spoke named 'c]')")
+    func spokeNameWithBracket() throws {
+        let yaml = "\nhub:\n  name: b\n  addressSpace: [20.0.0.0/16]\n  spokes:\n    - name: c]\n      addressSpace: [1.1.0.0/16]"
+        let topology = try TopologyLoader.parse(yaml, file: "f.yaml")
+        #expect(topology.hub.spokes.map(\.name) == ["c]"])
+        #expect(try TopologyLoader.parse(TopologyWriter.yaml(topology), file: "f.yaml") == topology)
+    }
+
+    @Test("names that need quoting survive the writer (as hub, spoke and topology names and as the title)",
+          arguments: ["c]", "[x", "{x}", "x,y", "a:b", "null", "NULL", "~", "'q", "\"q", "*x", "&x", "!x", "%x", "@x", "`x", "-", "?x",
+                      "hüb", "x\\y", "a\u{7F}b", ".x", "-x"])
+    func namesSurviveTheWriter(_ name: String) throws {
+        let hub = VirtualNetwork(name: name, addressSpace: [Prefix("10.0.0.0/16")],
+                                 spokes: [VirtualNetwork(name: name + "2", addressSpace: [Prefix("10.1.0.0/16")])])
+        let topology = Topology(name: name, title: name, hub: hub)
+        #expect(try TopologyLoader.parse(TopologyWriter.yaml(topology), file: "f.yaml") == topology)
+    }
+
+    @Test("titles and descriptions with line breaks, tabs, indentation and control characters survive the writer",
+          arguments: ["a\nb", "tab\there", "bell \u{7}", "quote \" and \\ backslash", "LS\u{2028}PS\u{2029}NEL\u{85}end",
+                      "CR LF\r\nend", "CR\rend", "BOM\u{FEFF}", "  indented first line\nsecond", "\tstarts with a tab\nsecond",
+                      "\n\nafter blank lines", "\n  \n indented after a blank line", "first\n\tsecond with a tab", "emoji 🛰️ \u{10FFFD}"])
+    func textSurvivesTheWriter(_ text: String) throws {
+        let topology = Topology(name: "t", title: text, description: text,
+                                hub: VirtualNetwork(name: "hub", addressSpace: [Prefix("10.0.0.0/16")]))
+        let written = TopologyWriter.yaml(topology)
+        #expect(try TopologyLoader.parse(written, file: "f.yaml") == topology, "\(written)")
+    }
+
+    @Test("an ordinary description is still a literal block")
+    func literalDescription() throws {
+        let topology = try BundledTopologies.topology(named: "sdwan-er")
+        #expect(TopologyWriter.yaml(topology).contains("description: |\n"))
     }
 }
