@@ -30,7 +30,9 @@ public enum ColonCommand: Equatable, Sendable {
     public static let usage = "commands: node NAME · open FILE · w FILE · export FILE · trace ADDRESS · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
 
     public static func parse(_ text: String) -> Result<ColonCommand, ParseError> {
-        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        // Split on whitespace scalars, not Characters: a space followed by a combining mark is one
+        // Character that is not whitespace, so "node ֤x" would be one word, unlike "node\t֤x".
+        let words = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }
         guard let verb = words.first else { return .failure(ParseError(message: usage)) }
         let rest = Array(words.dropFirst())
         switch verb {

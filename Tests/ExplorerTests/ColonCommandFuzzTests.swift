@@ -19,6 +19,14 @@ struct ColonCommandFuzzTests {
         }
     }
 
+    @Test("a space separates words even when a combining mark follows it (the fuzzer's input: n, tab, U+05A4)")
+    func combiningMarkAfterSeparator() {
+        #expect(ColonCommand.parse("n\t\u{5A4}") == .success(.node("\u{5A4}")))
+        #expect(ColonCommand.parse("node \u{5A4}") == .success(.node("\u{5A4}")))
+        #expect(ColonCommand.parse(ColonCommand.node("\u{301}x").commandLine) == .success(.node("\u{301}x")))
+        #expect(ColonCommand.parse("open a \u{301}b") == .success(.open("a \u{301}b")))
+    }
+
     @Test("every input of the fuzz corpus: a refusal with a message, or a command that survives commandLine")
     func corpus() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
