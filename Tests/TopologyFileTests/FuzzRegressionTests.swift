@@ -1,3 +1,4 @@
+import Foundation
 import RoutingEngine
 import Testing
 import TopologyFile
@@ -10,6 +11,17 @@ struct FuzzRegressionTests {
     func controlCharacterAfterLineBreak(_ lineBreak: String) {
         let errors = refusals(of: "hub:\(lineBreak)\u{0}", file: "f.yaml")
         #expect(errors.map(located) == ["2:1: the file contains the control character U+0000, which YAML does not allow"])
+    }
+
+    @Test("a byte that is not UTF-8 after a CR or NEL line break is refused on the next line")
+    func notUTF8AfterLineBreak() throws {
+        for lineBreak in [[0x0D], [0xC2, 0x85]] as [[UInt8]] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-not-utf8-\(getpid()).yaml").path
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(Array("hub:".utf8) + lineBreak + [0x61, 0xFF])))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let errors = refusals { try TopologyLoader.load(contentsOf: path) }
+            #expect(errors.map(located) == ["2:2: the file is not UTF-8 text (byte 0xFF)"])
+        }
     }
 
     @Test("the fuzzer's minimised input: CR then NUL")
