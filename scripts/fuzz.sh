@@ -11,9 +11,10 @@
 # TARGET is FuzzTopologyLoader, FuzzLessonLoader or FuzzColonCommand (or topology, lesson, colon).
 #
 # Each run works on a copy of the committed corpus (Fuzz/corpus/TARGET) in .build-fuzz/work/TARGET, kept
-# between runs; the committed corpus changes only with --merge, which adds (-merge=1) the working inputs
-# that reach new coverage. Crashes, invariant failures, timeouts and leaks go to .build-fuzz/artifacts/TARGET/;
-# logs to .build-fuzz/logs/. Prints a summary per target; exits 1 when any target crashed.
+# between runs; the committed corpus changes only with --merge, which adds the working inputs that reach
+# new coverage (libFuzzer's -set_cover_merge=1, the minimising form of -merge=1). Crashes, invariant
+# failures, timeouts and leaks go to .build-fuzz/artifacts/TARGET/; logs to .build-fuzz/logs/.
+# Prints a summary per target (runs, exec/s, cov/ft, crash); exits 1 when any target crashed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,8 +80,10 @@ run() {
     if [ "$merge" = 1 ]; then
         local count
         count=$(find "$committed" -type f | wc -l)
+        # Edges only (-use_counters=0: not every hit-count bucket) and a set cover (not the first input
+        # by size that adds anything) keep the committed corpus to a few hundred small files.
         # shellcheck disable=SC2046
-        "$binaries/$target" -merge=1 $(options "$target") "$committed" "$work" >>"$log" 2>&1
+        "$binaries/$target" -set_cover_merge=1 -use_counters=0 $(options "$target") "$committed" "$work" >>"$log" 2>&1
         echo "  merged: $count → $(find "$committed" -type f | wc -l) files in $committed ($(du -sh --apparent-size "$committed" | cut -f1))"
     fi
 }
