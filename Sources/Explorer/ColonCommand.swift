@@ -30,7 +30,9 @@ public enum ColonCommand: Equatable, Sendable {
     public static let usage = "commands: node NAME · open FILE · w FILE · export FILE · trace ADDRESS · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
 
     public static func parse(_ text: String) -> Result<ColonCommand, ParseError> {
-        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        // Split on whitespace scalars, not Characters: a space followed by a combining mark is one
+        // Character that is not whitespace, so "node ֤x" would be one word, unlike "node\t֤x".
+        let words = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }
         guard let verb = words.first else { return .failure(ParseError(message: usage)) }
         let rest = Array(words.dropFirst())
         switch verb {
@@ -93,5 +95,22 @@ public enum ColonCommand: Equatable, Sendable {
     static func suggestion(for word: String, in names: [String]) -> String {
         let close = names.filter { Suggestions.editDistance($0.lowercased(), word.lowercased()) <= max(1, word.count / 4) }
         return close.first.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}
+
+extension ColonCommand {
+    /// The command line that parses back to this command (without the `:`), in the long spelling.
+    public var commandLine: String {
+        switch self {
+        case .quit: "q"
+        case .node(let name): "node \(name)"
+        case .open(let file): "open \(file)"
+        case .set(let change): "set \(change)"
+        case .down(let name, let down): "\(down ? "down" : "up") \(name)"
+        case .trace(let address): "trace \(address)"
+        case .write(let file): "w \(file)"
+        case .export(let file): "export \(file)"
+        case .lesson(let name): "lesson \(name)"
+        }
     }
 }

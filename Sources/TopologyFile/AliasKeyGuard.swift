@@ -5,8 +5,8 @@ enum AliasKeyGuard {
     static func refusal(in yaml: String, file: String) -> TopologyError? {
         // Without both an anchor and an alias nothing can expand.
         guard yaml.contains("&"), yaml.contains("*") else { return nil }
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let scalars = Array(line.unicodeScalars)
+        // Lines as libyaml reads them: a key can start after a CR or a NEL as well as after a LF.
+        for (index, scalars) in SourcePosition.lines(of: yaml).enumerated() {
             for start in keyStarts(in: scalars) {
                 guard let message = complexKey(at: start, in: scalars) else { continue }
                 return TopologyError(file: file, line: index + 1, column: start + 1, message: message,

@@ -14,11 +14,37 @@ struct SourcePosition: Comparable, Sendable {
 
     /// The position of the `offset`-th Unicode scalar of `text`.
     init(scalarOffset offset: Int, in text: String) {
-        var line = 1, column = 1
+        var line = 1, column = 1, previous: Unicode.Scalar?
         for scalar in text.unicodeScalars.prefix(max(0, offset)) {
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if Self.isLineBreak(scalar) {
+                if !(scalar == "\n" && previous == "\r") { line += 1; column = 1 }
+            } else {
+                column += 1
+            }
+            previous = scalar
         }
         self.init(line: line, column: column)
+    }
+
+    /// libyaml's line breaks (YAML 1.1): LF, CR (CR LF counts once), NEL, LS and PS. Every position in a
+    /// refusal counts lines this way, as libyaml's own marks do.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar)
+    }
+
+    /// The lines of `text` as libyaml counts them, each as its Unicode scalars without the break.
+    static func lines(of text: String) -> [[Unicode.Scalar]] {
+        var lines: [[Unicode.Scalar]] = [], line: [Unicode.Scalar] = [], previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if isLineBreak(scalar) {
+                if !(scalar == "\n" && previous == "\r") { lines.append(line); line = [] }
+            } else {
+                line.append(scalar)
+            }
+            previous = scalar
+        }
+        lines.append(line)
+        return lines
     }
 
     init(line: Int, column: Int) {

@@ -64,12 +64,18 @@ public enum TopologyLoader {
     static func utf8Text(_ data: Data, file: String) throws(TopologyErrors) -> String {
         var parser = Unicode.UTF8.ForwardParser()
         var bytes = data.makeIterator()
-        var offset = 0, line = 1, column = 1
+        var offset = 0, line = 1, column = 1, previous: Unicode.Scalar?
         while true {
             switch parser.parseScalar(from: &bytes) {
             case .valid(let encoded):
                 offset += encoded.count
-                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+                let scalar = Unicode.UTF8.decode(encoded)
+                if SourcePosition.isLineBreak(scalar) {
+                    if !(scalar == "\n" && previous == "\r") { line += 1; column = 1 }
+                } else {
+                    column += 1
+                }
+                previous = scalar
             case .error:
                 let byte = data.dropFirst(offset).first.map { " (byte 0x\(String($0, radix: 16, uppercase: true)))" } ?? ""
                 throw TopologyErrors(TopologyError(file: file, line: line, column: column,

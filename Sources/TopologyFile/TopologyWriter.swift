@@ -14,18 +14,14 @@ public enum TopologyWriter {
         }
         var lines: [String] = ["name: \(quoted(topology.name))"]
         if !topology.title.isEmpty { lines.append("title: \(quoted(topology.title))") }
-        if !topology.description.isEmpty {
-            lines.append("description: |")
-            lines += topology.description.split(separator: "\n", omittingEmptySubsequences: false).dropLast(topology.description.hasSuffix("\n") ? 1 : 0)
-                .map { "  \($0)" }
-        }
-        lines += ["", "hub:", "  name: \(topology.hub.name)", "  addressSpace: \(list(topology.hub.addressSpace))"]
+        if !topology.description.isEmpty { lines += description(topology.description) }
+        lines += ["", "hub:", "  name: \(scalar(topology.hub.name))", "  addressSpace: \(list(topology.hub.addressSpace))"]
         if !topology.hub.spokes.isEmpty {
             lines.append("  spokes:")
-            lines += topology.hub.spokes.map { "    - {name: \($0.name), addressSpace: \(list($0.addressSpace))}" }
+            lines += topology.hub.spokes.map { "    - {name: \(scalar($0.name)), addressSpace: \(list($0.addressSpace))}" }
         }
         if let routeServer = topology.routeServer {
-            lines += ["", "routeServer:", "  name: \(routeServer.name)",
+            lines += ["", "routeServer:", "  name: \(scalar(routeServer.name))",
                       "  allowBranchToBranchTraffic: \(routeServer.allowBranchToBranchTraffic)",
                       "  hubRoutingPreference: \(routeServer.hubRoutingPreference.rawValue)"]
             if let ips = routeServer.ips { lines.append("  ips: \(list(ips))") }
@@ -33,34 +29,34 @@ public enum TopologyWriter {
         if !topology.nvas.isEmpty {
             lines += ["", "nvas:"]
             for nva in topology.nvas {
-                lines += ["  - name: \(nva.name)", "    asn: \(nva.asn)", "    ip: \(nva.ip)"]
-                if let site = nva.site { lines.append("    site: \(site)") }
+                lines += ["  - name: \(scalar(nva.name))", "    asn: \(nva.asn)", "    ip: \(nva.ip)"]
+                if let site = nva.site { lines.append("    site: \(scalar(site))") }
                 if !nva.advertise.isEmpty { lines.append("    advertise: \(advertisements(nva.advertise))") }
                 if nva.asPathPrepend > 0 { lines.append("    asPathPrepend: \(nva.asPathPrepend)") }
             }
         }
         if let gateway = topology.expressRouteGateway {
             let circuit = gateway.circuit
-            lines += ["", "expressRouteGateway:", "  name: \(gateway.name)"]
+            lines += ["", "expressRouteGateway:", "  name: \(scalar(gateway.name))"]
             if let ips = gateway.ips { lines.append("  ips: \(list(ips))") }
-            lines += ["  circuit:", "    name: \(circuit.name)", "    site: \(circuit.site)", "    sku: \(circuit.sku.rawValue)",
+            lines += ["  circuit:", "    name: \(scalar(circuit.name))", "    site: \(scalar(circuit.site))", "    sku: \(circuit.sku.rawValue)",
                       "    primaryPeerAddressPrefix: \(circuit.primaryPeerAddressPrefix)",
                       "    secondaryPeerAddressPrefix: \(circuit.secondaryPeerAddressPrefix)"]
         }
         if let vpn = topology.vpnGateway {
-            lines += ["", "vpnGateway:", "  name: \(vpn.name)", "  activeActive: \(vpn.activeActive)", "  asn: \(vpn.asn)"]
+            lines += ["", "vpnGateway:", "  name: \(scalar(vpn.name))", "  activeActive: \(vpn.activeActive)", "  asn: \(vpn.asn)"]
             if let ips = vpn.ips { lines.append("  ips: \(list(ips))") }
             lines.append("  connections:" + (vpn.connections.isEmpty ? " []" : ""))
-            lines += vpn.connections.map { "    - {site: \($0.site), bgp: \($0.bgp)}" }
+            lines += vpn.connections.map { "    - {site: \(scalar($0.site)), bgp: \($0.bgp)}" }
         }
         if !topology.sites.isEmpty {
             lines += ["", "sites:"]
             for site in topology.sites {
-                lines += ["  - name: \(site.name)", "    asn: \(site.asn)", "    prefixes: \(advertisements(site.prefixes))"]
+                lines += ["  - name: \(scalar(site.name))", "    asn: \(site.asn)", "    prefixes: \(advertisements(site.prefixes))"]
                 if let address = site.bgpPeeringAddress { lines.append("    bgpPeeringAddress: \(address)") }
             }
         }
-        if !topology.down.isEmpty { lines += ["", "down: [\(topology.down.joined(separator: ", "))]"] }
+        if !topology.down.isEmpty { lines += ["", "down: [\(topology.down.map(scalar).joined(separator: ", "))]"] }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -92,8 +88,60 @@ public enum TopologyWriter {
         }.joined(separator: ", ") + "]"
     }
 
-    /// Quotes text that YAML would otherwise read as something else.
+    /// A name or a `down` entry: plain when YAML reads it back as the same text in a block or a flow
+    /// (`hub-vnet`, `route-server#1`), else quoted (`"c]"`, `"null"`, `"a: b"`).
+    private static func scalar(_ text: String) -> String {
+        let isPlain = text.first.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } == true
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-#".contains($0)) }
+            && !["null", "Null", "NULL"].contains(text)
+        return isPlain ? text : quoted(text)
+    }
+
+    /// The text in double quotes, with every character YAML would not read back as itself escaped:
+    /// quotes, backslashes, line breaks (which would fold), tabs, and what YAML does not allow raw.
     private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            case "\u{85}": quoted += "\\N"
+            case "\u{2028}": quoted += "\\L"
+            case "\u{2029}": quoted += "\\P"
+            case _ where isPrintable(scalar) && scalar != "\u{FEFF}": quoted.unicodeScalars.append(scalar)
+            default:
+                let (escape, width) = scalar.value <= 0xFF ? ("x", 2) : scalar.value <= 0xFFFF ? ("u", 4) : ("U", 8)
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                quoted += "\\" + escape + String(repeating: "0", count: width - hex.count) + hex
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// What YAML (libyaml) allows unescaped in a file, less the line breaks and the tab.
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// `description: |` and the text's lines indented, when a literal block holds it as it is (line
+    /// breaks are LF, tabs and printable characters otherwise; `|2` when it starts indented); else quoted.
+    private static func description(_ text: String) -> [String] {
+        guard text.unicodeScalars.allSatisfy({ ($0 == "\n" || $0 == "\t" || isPrintable($0)) && $0 != "\u{FEFF}" }) else {
+            return ["description: \(quoted(text))"]
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+        // YAML takes the block's indentation from its first line that is not blank, and refuses a tab
+        // there: a first line that starts with a space or a tab, or blank lines before it, need it stated.
+        let first = lines.firstIndex { $0.contains { $0 != " " } }
+        let stated = first.map { index in
+            lines[index].first == " " || lines[index].first == "\t" || lines[..<index].contains { !$0.isEmpty }
+        } ?? true
+        return ["description: |\(stated ? "2" : "")"] + lines.map { "  \($0)" }
     }
 }

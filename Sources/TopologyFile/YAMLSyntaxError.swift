@@ -83,17 +83,17 @@ enum YAMLSyntaxError {
     }
 
     private static func character(at position: SourcePosition, in yaml: String) -> Character? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = SourcePosition.lines(of: yaml)
         guard position.line - 1 < lines.count else { return nil }
-        let scalars = lines[position.line - 1].unicodeScalars
+        let scalars = lines[position.line - 1]
         guard position.column - 1 < scalars.count else { return nil }
-        return Character(scalars[scalars.index(scalars.startIndex, offsetBy: position.column - 1)])
+        return Character(scalars[position.column - 1])
     }
 
     /// Yams gives only the first occurrence of a duplicated key; the second is where to point.
     /// Searches the rest of the block (lines indented at least as far), then the same line (flow style).
     static func secondOccurrence(of key: String, after first: SourcePosition, in yaml: String) -> SourcePosition? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let lines = SourcePosition.lines(of: yaml)
         guard first.line - 1 < lines.count else { return nil }
         let candidates = [key, "\"\(key)\"", "'\(key)'"]
         func isKey(_ line: [Unicode.Scalar], at column: Int) -> Bool {
