@@ -148,6 +148,8 @@ public struct ExplorerState: Sendable {
         if rowCursor < table.rows.count, !table.rows[rowCursor].isSelectable {
             rowCursor = table.rows.firstIndex(where: \.isSelectable) ?? 0
         }
+        // Fewer rows than before (a toggle, a filter) must not leave the window scrolled past them.
+        keepCursorVisible()
     }
 
     /// Names of everything the diagram can select: BGP nodes, then the hub and its spokes.
