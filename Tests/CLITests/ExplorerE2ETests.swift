@@ -18,7 +18,8 @@ struct ExplorerE2ETests {
         let tmux = TmuxSession()
         defer { tmux.kill() }
         try tmux.start(width: 120, height: 40, [Binary.url.path, "sdwan-er"])
-        var (ok, screen) = try await tmux.waitFor { $0.contains("route-server") && $0.contains("route exchange: OFF") }
+        // The first tmux server of a run can take seconds to start while the CPU-bound suites run.
+        var (ok, screen) = try await tmux.waitFor(.seconds(60)) { $0.contains("route-server") && $0.contains("route exchange: OFF") }
         #expect(ok, "start screen:\n\(screen)")
         #expect(screen.contains("on-prem-1") && screen.contains("er-circuit") && screen.contains("hub-vnet"))
         try tmux.keys("r")
