@@ -19,13 +19,14 @@ enum YAMLDocument {
     }
 
     /// A scenario or lesson kept in git can come back with both sides of a merge in it; YAML would
-    /// report a puzzling syntax error a line later.
+    /// report a puzzling syntax error a line later. Lines counted as libyaml counts them, like every
+    /// other position; the walk runs only when a marker can be there.
     static func conflictMarker(in yaml: String, file: String) -> TopologyError? {
-        let markers: [[UInt8]] = [Array("<<<<<<< ".utf8), Array(">>>>>>> ".utf8)]
-        let separator = Array("=======".utf8)
-        for (index, line) in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.prefix { $0 != UInt8(ascii: "\r") }
-            guard markers.contains(where: { line.starts(with: $0) }) || trimmed.elementsEqual(separator) else { continue }
+        guard yaml.contains("<<<<<<< ") || yaml.contains(">>>>>>> ") || yaml.contains("=======") else { return nil }
+        let markers = ["<<<<<<< ", ">>>>>>> "].map { Array($0.unicodeScalars) }
+        let separator = Array("=======".unicodeScalars)
+        for (index, line) in SourcePosition.lines(of: yaml).enumerated()
+        where markers.contains(where: { line.starts(with: $0) }) || line == separator {
             return TopologyError(file: file, line: index + 1, column: 1, message: "an unresolved merge conflict marker",
                                  hint: "keep one side of the conflict and delete the <<<<<<<, ======= and >>>>>>> lines")
         }

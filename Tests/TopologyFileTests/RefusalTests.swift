@@ -46,6 +46,14 @@ struct RefusalTests {
         #expect(errors.allSatisfy { $0.file == "many.yaml" })
     }
 
+    @Test("a merge-conflict marker is found on the line libyaml would count, after CR or CR LF breaks too")
+    func conflictMarkerLines() {
+        for breakText in ["\n", "\r", "\r\n"] {
+            let yaml = ["hub:", "  name: hub-vnet", "<<<<<<< HEAD", "  addressSpace: [10.0.0.0/16]"].joined(separator: breakText)
+            #expect(refusals(of: yaml).map(located) == ["3:1: an unresolved merge conflict marker"], "\(breakText.debugDescription)")
+        }
+    }
+
     @Test("a missing file or a directory is refused at 1:1")
     func unreadable() {
         let missing = refusals { try TopologyLoader.load(contentsOf: "/nonexistent/topology.yaml") }
