@@ -47,8 +47,7 @@ struct ExplorerE2ETests {
             // Mid-use: a toggle and the mouse on, so there is state to restore.
             try tmux.keys("r")
             (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: ON") }
-            let shell = try tmux.panePID()
-            let app = pid_t(try Spawn.run(["pgrep", "-P", "\(shell)"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            let app = try tmux.appPID()
             #expect(app > 0)
             if stop == "C-c" {
                 try tmux.keys("C-c")
@@ -70,8 +69,7 @@ struct ExplorerE2ETests {
         try tmux.start(width: 100, height: 30, [Binary.url.path])
         let (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: OFF") }
         #expect(ok, "\(screen)")
-        let shell = try tmux.panePID()
-        let app = pid_t(try Spawn.run(["pgrep", "-P", "\(shell)"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let app = try tmux.appPID()
         #expect(app > 0)
         tmux.kill()
         let deadline = ContinuousClock.now + .seconds(5)

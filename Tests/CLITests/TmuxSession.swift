@@ -30,6 +30,10 @@ struct TmuxSession {
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", "s"], capture: true) }
     /// The screen with its SGR escape sequences, for colour checks.
     func screenWithAttributes() throws -> String { try run(["capture-pane", "-p", "-e", "-t", "s"], capture: true) }
+    /// The app: the child of the pane's wrapper shell.
+    func appPID() throws -> pid_t {
+        pid_t(try Spawn.run(["pgrep", "-P", "\(try panePID())"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
     func panePID() throws -> pid_t { pid_t(try run(["display-message", "-p", "-t", "s", "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
     func kill() { _ = try? run(["kill-server"], capture: true) }
 
