@@ -66,7 +66,7 @@ for entry in BundledTopologies.all {
 /// One line of the summary table.
 struct ScaleRow {
     let label: String
-    let factor: Int, prefixes: Int, sessions: Int, paths: Int
+    let prefixes: Int, sessions: Int, paths: Int
     let full: Double, toggle: Double, toggleReusing: Double, parse: Double, start: Double, frame: Double, key: Double
     let rss: Double
 }
@@ -141,7 +141,7 @@ func benchmark(factor: Int, growth: ScaleTopology.Growth) throws -> ScaleRow {
     print("  expand sdwan-1's table (\(state.result.routes(of: node).count) paths)   \(format(expand.median)) / \(format(expand.p95))")
     let rss = peakRSSMegabytes()
     print(String(format: "  peak memory of this process so far (RSS): %.0f MB", rss))
-    return ScaleRow(label: factor == 1 ? "1×" : "\(factor)× \(growth.rawValue)", factor: factor, prefixes: prefixes, sessions: result.network.sessions.count, paths: paths,
+    return ScaleRow(label: factor == 1 ? "1×" : "\(factor)× \(growth.rawValue)", prefixes: prefixes, sessions: result.network.sessions.count, paths: paths,
                     full: full.median, toggle: first!.recompute, toggleReusing: first!.reused, parse: load.median,
                     start: start.median, frame: frame.median, key: toggle.median, rss: rss)
 }
