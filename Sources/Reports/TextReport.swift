@@ -91,6 +91,16 @@ public enum TextReport {
         return table.rows.isEmpty ? ["(no BGP sessions)"] : table.render()
     }
 
+    /// A route table's routes in the portal's columns (R22).
+    public static func routeTableLines(_ table: RouteTable) -> [String] {
+        var lines = TextTable(["Name", "Address prefix", "Next hop type", "Next hop IP address"])
+        for route in table.routes {
+            lines.add([route.name, route.addressPrefix.description, route.nextHopType.rawValue,
+                       route.nextHopIpAddress?.description ?? ""])
+        }
+        return lines.render()
+    }
+
     /// Azure's columns; `routeNames` adds "User Defined Route Name" (tables of subnets, R22).
     public static func effectiveRouteTable(_ routes: [EffectiveRoute], routeNames: Bool = false) -> [String] {
         var table = TextTable(["Source", "State", "Address Prefixes", "Next Hop Type", "Next Hop IP Address"]
