@@ -44,8 +44,8 @@ struct TextReportTests {
 
     @Test("sessions list the reason a session is down; refused paths name their rule")
     func sessionsAndRefusals() throws {
-        let text = TextReport.render(try seed("vpn-er") { $0.vpnActiveActive = false }, options: .init(node: "route-server"))
-        #expect(text.contains("iBGP  Down         VPN gateway is not active-active"))
+        let text = TextReport.render(try seed("vpn-er") { $0.down = ["er-gateway#1"] }, options: .init(node: "route-server"))
+        #expect(text.contains("iBGP  Down         node down"))
         let shared = TextReport.render(try seed("shared-asn"), options: .init(node: "branch-a"))
         #expect(shared.contains("10.12.0.0/16 from nva-a [65001 65515 65002 65010]: R3 [bgp] AS path 65001 65515 65002 65010 contains own AS 65010"))
     }
