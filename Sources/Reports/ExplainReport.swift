@@ -55,7 +55,7 @@ public enum ExplainReport {
 
     private static func notes(_ notes: [ExplanationNote], warnings: [Warning]) -> [String] {
         guard !notes.isEmpty || !warnings.isEmpty else { return [] }
-        return [""] + notes.map { "Why: \($0.text) — \($0.rule.citation) \($0.rule.title)." }
+        return [""] + notes.map { "Note (\($0.rule.citation) \($0.rule.title)): \($0.text)." }
             + warnings.map { "Warning about \($0.node ?? "the network"): \($0.message) — \($0.rule.citation) \($0.rule.title)." }
     }
 

@@ -55,11 +55,10 @@ struct WarningCommandTests {
         let vnet = try Binary.run(["explain", file.path, "--node", "hub-vnet", "--prefix", "10.0.5.0/24"])
         #expect(vnet.status == 0, "\(vnet.stderr)")
         #expect(vnet.stdout.contains("VMs in hub-vnet have no effective route for exactly 10.0.5.0/24"))
-        #expect(vnet.stdout.contains("Why: the gateways hold 10.0.5.0/24, but it is equal to or inside 10.0.0.0/16"))
-        #expect(vnet.stdout.contains("— R15 [doc] VM effective routes."))
+        #expect(vnet.stdout.contains("Note (R15 [doc] VM effective routes): the gateways hold 10.0.5.0/24, but it is equal to or inside 10.0.0.0/16"))
         let routeServer = try Binary.run(["explain", file.path, "--node", "route-server", "--prefix", "10.0.5.0/24",
                                           "--route-exchange", "on"])
-        #expect(routeServer.stdout.contains("Why: 10.0.5.0/24 is equal to or inside the virtual network address space 10.0.0.0/16"))
+        #expect(routeServer.stdout.contains("Note (R15 [doc] VM effective routes): 10.0.5.0/24 is equal to or inside the virtual network address space 10.0.0.0/16"))
         let gateway = try Binary.run(["explain", file.path, "--node", "er-gateway", "--prefix", "10.0.5.0/24", "--route-exchange", "on"])
         #expect(gateway.stdout.contains("does not pass it to er-gateway#0: equal to or inside a virtual network's address space: Route Server does not pass it on — R15 [doc]"))
     }

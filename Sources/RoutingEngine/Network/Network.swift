@@ -10,11 +10,15 @@ public struct Network: Sendable {
     let adjacency: [[SessionID]]
     /// Per speaker: the prefixes it originates.
     let originations: [[Origination]]
-    /// Extra copies of its ASN an NVA prepends towards Route Server.
-    let prependTowardsRouteServer: [SpeakerID: Int]
+    /// What a speaker sets towards particular peers: prepends (R2, R27) and NVA next hops (R23).
+    let peerSettings: PeerSettings
 
     /// All VNets whose VMs get effective routes: the hub first, then its spokes.
     public var virtualNetworks: [VirtualNetwork] { [topology.hub] + topology.hub.spokes }
+
+    /// The VNets whose ranges Azure's gateways and Route Server advertise: the hub and the spokes that
+    /// use its gateways (R1 rev. 2).
+    public var gatewayVirtualNetworks: [VirtualNetwork] { [topology.hub] + topology.hub.spokes.filter(\.useRemoteGateways) }
 
     /// R14 rev. 2: Route Server beside a VPN gateway that is not active/active, which Azure refuses.
     public var refusesVPNGateway: Bool {
@@ -22,8 +26,9 @@ public struct Network: Sendable {
             && !(settings.vpnActiveActive ?? topology.vpnGateway?.activeActive ?? true)
     }
 
-    /// The address spaces Route Server and the gateways count as "the virtual network" (R15, R24).
-    var virtualNetworkSpaces: [Prefix] { virtualNetworks.flatMap(\.addressSpace) }
+    /// The address spaces Route Server and the gateways count as "the virtual network" (R15, R24):
+    /// a spoke without gateway transit is not one of them (the hub-spoke lab passes its range on).
+    var virtualNetworkSpaces: [Prefix] { gatewayVirtualNetworks.flatMap(\.addressSpace) }
 
     /// How a prefix relates to the virtual networks (R15, R24): the only thing about a prefix itself
     /// that any policy looks at.
@@ -99,6 +104,7 @@ struct Origination: Equatable, Hashable, Sendable {
     }
     let prefix: Prefix
     let communities: [Community]
+    var med: UInt32? = nil
     let source: Source
 }
 

@@ -1,6 +1,7 @@
 /// The units BGP propagation works on. Propagation of a prefix depends only on who originates it, with
-/// which communities, and how it relates to the VNet address spaces (the only thing about a prefix a
-/// policy looks at: R15, R24), so prefixes with identical origination and class share one key and are propagated once: the scale topology's 13,000 prefixes become a
+/// which communities and MED, and how it relates to the VNet address spaces (the only thing about a
+/// prefix a policy looks at: R15, R24), so prefixes with identical origination and class share one key
+/// and are propagated once: the scale topology's 13,000 prefixes become a
 /// few dozen keys. Step-through uses one key per prefix so every UPDATE names its prefix.
 struct RouteKeys: Sendable {
     /// Per key: its prefixes, sorted; the first one stands for the key.
@@ -13,13 +14,14 @@ struct RouteKeys: Sendable {
 
     /// One key per group of prefixes with identical origination.
     init(grouping originations: [[Origination]], classifiedBy classify: (Prefix) -> PrefixClass) {
-        struct Origin: Hashable { let speaker: SpeakerID; let communities: [Community]; let source: Origination.Source }
+        struct Origin: Hashable { let speaker: SpeakerID; let communities: [Community]; let med: UInt32?; let source: Origination.Source }
         struct Signature: Hashable { let origins: [Origin]; let prefixClass: PrefixClass }
         var signatures: [Prefix: [Origin]] = [:]
         for (speaker, list) in originations.enumerated() {
             for origination in list {
                 signatures[origination.prefix, default: []]
-                    .append(Origin(speaker: speaker, communities: origination.communities, source: origination.source))
+                    .append(Origin(speaker: speaker, communities: origination.communities, med: origination.med,
+                                   source: origination.source))
             }
         }
         var keyOfSignature: [Signature: Int] = [:]

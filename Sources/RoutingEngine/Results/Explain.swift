@@ -60,7 +60,7 @@ extension RoutingResult {
                            rejected: rejected(at: node).filter { $0.prefix == prefix },
                            blockers: key.map { blockers(of: $0, towards: node) } ?? [],
                            originators: key.map { originators(of: $0) } ?? [],
-                           notes: key.map { notes(prefix, key: $0, at: node) } ?? [],
+                           notes: (key.map { notes(prefix, key: $0, at: node) } ?? []) + spokeNotes(for: prefix),
                            warnings: warnings.filter { $0.node.map(concerned.contains) ?? true })
     }
 
@@ -86,6 +86,16 @@ extension RoutingResult {
                                          + "program such a route into VMs (not even as Invalid)"))
         }
         return VNetExplanation(vnet: vnet.name, prefix: prefix, routes: routes.filter { $0.prefix == prefix }, notes: notes)
+    }
+
+    /// R1 rev. 2: a spoke peered without gateway transit is not advertised [obs], though Microsoft's
+    /// configure-route-server page says it "may still get advertised".
+    private func spokeNotes(for prefix: Prefix) -> [ExplanationNote] {
+        topology.hub.spokes.filter { spoke in !spoke.useRemoteGateways && spoke.addressSpace.contains { $0.overlaps(prefix) } }.map {
+            ExplanationNote(rule: .r1, text: "\($0.name) is peered without \"use the remote virtual network's gateway or Route Server\" "
+                + "(useRemoteGateways: false), so the gateways and Route Server do not advertise its range [obs: lab]; "
+                + "Microsoft's Route Server page says such a spoke \"may still get advertised\": check the real tables")
+        }
     }
 
     private func originators(of key: Int) -> [String] {
