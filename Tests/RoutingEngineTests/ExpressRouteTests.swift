@@ -153,12 +153,15 @@ struct ExpressRouteTests {
         #expect(gatewayCircuit.allSatisfy {
             $0.state.isUp && $0.warning == "Azure advertises 1202 routes to the circuit; ExpressRoute allows 1000"
         })
-        // Nothing else carries a warning, and nothing went down.
+        // One warning in the result's list, about the circuit; nothing else carries one, nothing went down.
+        #expect(on.warnings.map(\.rule) == [.r13] && on.warnings.first?.node == "er-circuit")
+        #expect(on.warnings.first?.sessions.count == 4)
         #expect(on.network.sessions.filter { $0.warning != nil }.count == 4)
         #expect(on.network.sessions.allSatisfy { $0.state.isUp })
         #expect(on.has("on-prem-2", "172.20.0.0/24"))
 
         let off = compute(topology(routeExchange: false))
         #expect(off.network.sessions.allSatisfy { $0.warning == nil })
+        #expect(off.warnings.isEmpty)
     }
 }
