@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates Sources/TopologyFile/BundledTopologies.swift from topologies/*.yaml and
-# Sources/TopologyFile/BundledLessons.swift from topologies/lessons/*.yaml, so the binary carries them
+# Sources/TopologyFile/BundledLessons.swift from topologies/lessons/*.yaml (the real labs of
+# topologies/labs/*.yaml are bundled topologies too), so the binary carries them
 # and runs from any directory. The files are the one source of truth: a test fails when they differ.
-# Order: the default topology (sdwan-er) first, then by file name.
+# Order: the default topology (sdwan-er) first, then by file name (labs/ included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,7 +47,7 @@ default=topologies/sdwan-er.yaml
 topologies=("$default")
 while IFS= read -r file; do
     [ "$file" = "$default" ] || topologies+=("$file")
-done < <(LC_ALL=C ls topologies/*.yaml | LC_ALL=C sort)
+done < <(for file in topologies/*.yaml topologies/labs/*.yaml; do echo "$(basename "$file") $file"; done | LC_ALL=C sort | cut -d' ' -f2)
 embed Sources/TopologyFile/BundledTopologies.swift BundledTopologies topology "${topologies[@]}"
 
 mapfile -t lessons < <(LC_ALL=C ls topologies/lessons/*.yaml | LC_ALL=C sort)

@@ -54,7 +54,10 @@ public struct TableModel: Sendable {
             case .learned: rows = learnedRows(node, state)
             case .advertised: rows = advertisedRows(node, state)
             case .azure: rows = textRows(AzureReport.render(state.result, node: node.name).split(separator: "\n").dropFirst(2).map(String.init))
-            case .sessions: rows = textRows(TextReport.sessionTable(node, state.result))
+            case .sessions:
+                // The engine's warnings about this node (R13, R14, R18, R20) under its sessions.
+                rows = textRows(TextReport.sessionTable(node, state.result)
+                                + state.result.warnings(about: node.name).map { "Warning: \($0.message) (\($0.rule.citation))" })
             case .effective: rows = []
             }
         } else {

@@ -58,7 +58,8 @@ public enum AzureReport {
             })
             for route in advertised where route.peer == peer.name {
                 let address = local[route.instance]?.description ?? ""
-                table.add([address, route.prefix.description, route.attributes.nextHop.description, address,
+                // R15a: the cmdlet leaves SourcePeer empty for what Route Server advertises (real lab tables).
+                table.add([address, route.prefix.description, route.attributes.nextHop.description, "",
                            "Igp", asPath(route.attributes.asPath), "0"])
             }
             lines += table.rows.isEmpty ? ["(no routes)"] : table.render()

@@ -30,9 +30,7 @@ public enum ExplainReport {
                 lines.append("  \(blocker.at) does not pass it to \(blocker.towards): \(blocker.reason)\(rule).")
             }
         }
-        for note in explanation.notes {
-            lines += ["", "Note (\(note.rule.citation) \(note.rule.title)): \(note.text)."]
-        }
+        lines += notes(explanation.notes, warnings: explanation.warnings)
         if explanation.originators.isEmpty {
             lines.append("No node originates \(prefix): nothing to learn.")
         } else {
@@ -40,6 +38,25 @@ public enum ExplainReport {
             lines.append("Originated by \(explanation.originators.joined(separator: ", ")).")
         }
         return lines
+    }
+
+    /// A VNet's effective routes for one prefix, and why a gateway route is not among them (R15).
+    public static func lines(_ explanation: VNetExplanation) -> [String] {
+        var lines: [String] = []
+        let vnet = explanation.vnet, prefix = explanation.prefix
+        if explanation.routes.isEmpty {
+            lines.append("VMs in \(vnet) have no effective route for exactly \(prefix); they use the longest matching prefix.")
+        } else {
+            lines.append("Effective routes of VMs in \(vnet) for \(prefix):")
+            lines += TextReport.effectiveRouteTable(explanation.routes)
+        }
+        return lines + notes(explanation.notes, warnings: [])
+    }
+
+    private static func notes(_ notes: [ExplanationNote], warnings: [Warning]) -> [String] {
+        guard !notes.isEmpty || !warnings.isEmpty else { return [] }
+        return [""] + notes.map { "Note (\($0.rule.citation) \($0.rule.title)): \($0.text)." }
+            + warnings.map { "Warning about \($0.node ?? "the network"): \($0.message) — \($0.rule.citation) \($0.rule.title)." }
     }
 
     /// One path in words: where it came from, and why it won or lost.

@@ -17,6 +17,8 @@ public enum JSONReport {
         let convergence: ConvergenceJSON
         let nodes: [NodeJSON]
         let effectiveRoutes: [VNetJSON]
+        /// Contract §2 rev. 2: present only when there are warnings, so other outputs keep their bytes.
+        let warnings: [WarningJSON]?
 
         init(_ result: RoutingResult, onlyNode: String?) {
             topology = result.topology.name
@@ -27,6 +29,21 @@ public enum JSONReport {
             effectiveRoutes = result.subnetRouteTables
                 .filter { onlyNode == nil || $0.isNamed(onlyNode) }
                 .map { VNetJSON(vnet: $0.vnet.name, subnet: $0.subnet?.name, routes: $0.routes.map(EffectiveRouteJSON.init)) }
+            let warnings = result.warnings.filter { onlyNode == nil || $0.node == nil || $0.node == onlyNode }
+            self.warnings = warnings.isEmpty ? nil : warnings.map(WarningJSON.init)
+        }
+    }
+
+    /// `{ "node": NAME|null, "rule": "R14", "message": "…" }`, in the engine's order.
+    struct WarningJSON: Encodable {
+        let warning: Warning
+        init(_ warning: Warning) { self.warning = warning }
+        enum CodingKeys: String, CodingKey { case node, rule, message }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(warning.node, forKey: .node)
+            try container.encode(warning.rule.rawValue, forKey: .rule)
+            try container.encode(warning.message, forKey: .message)
         }
     }
 

@@ -30,6 +30,8 @@ public enum TextReport {
             lines.append("WARNING: did not converge after \(messages) messages (R21); in flux: "
                          + prefixes.prefix(8).map(\.description).joined(separator: ", "))
         }
+        // What Azure refuses or warns about is said before any table (R13, R14, R18, R20).
+        lines += result.warnings.map { "WARNING: \($0)" }
         return lines
     }
 

@@ -220,6 +220,187 @@ nvas:
     advertise: [0.0.0.0/0]
 
 """#),
+        Entry(name: "lab-branch-to-branch-off-on", yaml: #"""
+# Real lab: zukakosan blog-tech 047b7a48b4c7e3 (2023-08), the only published branch-to-branch off/on pair.
+name: lab-branch-to-branch-off-on
+title: "Lab: branch-to-branch off and on, VPN gateway AS 65020 (zukakosan)"
+description: |
+  A published lab (zukakosan blog-tech, 2023): an FRR NVA (65001) beside an active/active VPN
+  gateway with AS 65020, BGP to a "cloud" VNet (65010). Toggle r: the NVA learns 10.0.0.0/16 as
+  65515 65020 65010 only with route exchange on (R7, R8); the gateway's ASN draws a warning (R14).
+
+hub:
+  name: rs-vnet
+  addressSpace: [10.100.0.0/16]
+
+routeServer:
+  name: route-server
+  allowBranchToBranchTraffic: false
+  ips: [10.100.2.4, 10.100.2.5]
+
+nvas:
+  - name: frr
+    asn: 65001
+    ip: 10.100.1.5
+
+vpnGateway:
+  name: vpn-gateway
+  activeActive: true
+  asn: 65020                            # not 65515: the lab shows it working as an eBGP peer
+  connections:
+    - site: cloud
+
+sites:
+  - name: cloud                         # the "cloud" VNet behind its own VPN gateway (AS 65010)
+    asn: 65010
+    prefixes: [10.0.0.0/16]
+
+"""#),
+        Entry(name: "lab-hub-spoke-er-rs-udr", yaml: #"""
+# Real lab: fabferri/az-pattern hub-spoke-vnets/hub-spoke-er-rs-101 (2023-08-25). Subnet prefixes are ours.
+name: lab-hub-spoke-er-rs-udr
+title: "Lab: ExpressRoute, Route Server, an FRR NVA, UDRs, a spoke without transit (fabferri)"
+description: |
+  A published lab (fabferri/az-pattern, hub-spoke-er-rs-101, 2023): the NVA (65001) advertises
+  the spoke that is peered without gateway transit; route exchange is on. Compare the NVA's
+  received routes, the circuit's table and the effective routes with UDRs (R1, R3, R5, R15, R22).
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.100.0/24]
+  subnets:
+    - name: nva-subnet
+      addressPrefix: 10.0.100.0/27
+    - name: hubSubnet2
+      addressPrefix: 10.0.100.32/27
+      routeTable: rt-hub
+    - name: RouteServerSubnet
+      addressPrefix: 10.0.100.64/27
+    - name: GatewaySubnet
+      addressPrefix: 10.0.100.192/26
+  spokes:
+    - name: spoke1
+      addressSpace: [10.0.50.0/24]
+      useRemoteGateways: false
+      subnets:
+        - name: spoke1Subnet1
+          addressPrefix: 10.0.50.0/27
+          routeTable: rt-spoke
+
+routeTables:
+  - name: rt-hub
+    disableBgpRoutePropagation: true    # the lab's table lists no gateway route for this subnet
+    routes:
+      - {name: to-spoke1, addressPrefix: 10.0.50.0/24, nextHopType: VirtualAppliance, nextHopIpAddress: 10.0.100.10}
+      - {name: to-10network, addressPrefix: 10.0.0.0/8, nextHopType: VirtualAppliance, nextHopIpAddress: 10.0.100.10}
+  - name: rt-spoke
+    disableBgpRoutePropagation: true
+    routes:
+      - {name: to-hub, addressPrefix: 10.0.100.0/24, nextHopType: VirtualAppliance, nextHopIpAddress: 10.0.100.10}
+      - {name: to-10network, addressPrefix: 10.0.0.0/8, nextHopType: VirtualAppliance, nextHopIpAddress: 10.0.100.10}
+
+routeServer:
+  name: rs
+  allowBranchToBranchTraffic: true
+  ips: [10.0.100.68, 10.0.100.69]
+
+nvas:
+  - name: conn1
+    asn: 65001
+    ip: 10.0.100.10
+    advertise: [10.0.50.0/24]
+
+expressRouteGateway:
+  name: ergw
+  ips: [10.0.100.204, 10.0.100.205]
+  circuit:
+    name: SEA-Cust34-ER
+    site: on-prem
+    primaryPeerAddressPrefix: 192.168.34.16/30
+    secondaryPeerAddressPrefix: 192.168.34.20/30
+
+sites:
+  - name: on-prem
+    asn: 65020
+    prefixes: [10.1.34.0/25]
+
+"""#),
+        Entry(name: "lab-minimal-rs-nva", yaml: #"""
+# Real lab: fabferri/az-pattern route-server/basic-rs-frr-cloud-init (2023-08). Addresses as the lab printed them.
+name: lab-minimal-rs-nva
+title: "Lab: Route Server and one FRR NVA, no gateways (fabferri/az-pattern)"
+description: |
+  A published lab (fabferri/az-pattern, route-server/basic-rs-frr-cloud-init, 2023): one FRR NVA
+  (AS 65001) advertises three /24s to Route Server. Compare the azure format with the lab's
+  Get-AzRouteServerPeerLearnedRoute and Get-AzRouteServerPeerAdvertisedRoute tables (R15a).
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.10.0.0/16]
+
+routeServer:
+  name: route-server
+  ips: [10.10.1.4, 10.10.1.5]
+
+nvas:
+  - name: bgp-conn1
+    asn: 65001
+    ip: 10.10.4.10
+    advertise: [10.0.1.0/24, 10.0.2.0/24, 10.0.3.0/24]
+
+"""#),
+        Entry(name: "lab-nva-default-route-next-hop", yaml: #"""
+# Real lab: zukakosan blog-tech 20231210-reverse-forced-tunneling (2023-12-13). The NVA's own address is ours.
+name: lab-nva-default-route-next-hop
+title: "Lab: an NVA's default route with a firewall next hop, ExpressRoute and a VPN branch (zukakosan)"
+description: |
+  A published lab (zukakosan blog-tech, reverse forced tunnelling, 2023): the NVA (65001)
+  advertises 0.0.0.0/0 with NEXT_HOP 10.0.3.4 (Azure Firewall). The ExpressRoute site gets the
+  default route, the VPN branch does not (R24); compare the VPN gateway's learned routes (R15a, R26).
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+
+routeServer:
+  name: route-server
+  allowBranchToBranchTraffic: true
+  ips: [10.0.2.4, 10.0.2.5]
+
+nvas:
+  - name: nva
+    asn: 65001
+    ip: 10.0.1.10
+    nextHop: 10.0.3.4                   # Azure Firewall
+    advertise: [0.0.0.0/0]
+
+expressRouteGateway:
+  name: er-gateway
+  ips: [10.0.0.4, 10.0.0.5]
+  circuit:
+    name: er-circuit
+    site: onprem
+    primaryPeerAddressPrefix: 172.16.0.0/30
+    secondaryPeerAddressPrefix: 172.16.0.4/30
+
+vpnGateway:
+  name: vpngw-clab-hub
+  activeActive: true
+  asn: 65515
+  ips: [10.0.0.14, 10.0.0.15]
+  connections:
+    - site: branch
+
+sites:
+  - name: onprem                        # the CE router behind ExpressRoute
+    asn: 65150
+    prefixes: [10.20.10.0/24]
+  - name: branch                        # the branch VNet's VPN gateway (its first instance)
+    asn: 65020
+    prefixes: [10.50.0.0/16]
+    bgpPeeringAddress: 10.50.0.4
+
+"""#),
         Entry(name: "no-advertise", yaml: #"""
 name: no-advertise
 title: "A prefix for Azure only: the no-advertise community"

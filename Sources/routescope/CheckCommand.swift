@@ -9,7 +9,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Prints `file:line:column: message` on stderr for each refusal and exits 1 if any file is
             invalid. Valid files that Azure would not run as written (a reserved NVA ASN, a VPN gateway
-            that is not active/active, too many routes) are valid: check lists the sessions that stay down.
+            that is not active/active, too many routes) are valid: check lists the sessions that stay down,
+            and prints a `warning:` line on stderr for each thing Azure refuses or documents as risky
+            (the exit status does not change).
 
             With --expect FILE: also checks facts about the tables (a node has or lacks a prefix, its AS
             path and next hop, a session's state, a VNet's effective route) under the switches each case
@@ -33,6 +35,8 @@ struct CheckCommand: ParsableCommand {
                 let topology = try TopologySource.load(path)
                 let result = try Engine.compute(topology)
                 print("\(path): ok — \(result.nodes.count) nodes, \(result.network.sessions.count) sessions, \(result.allPrefixes.count) prefixes")
+                // Warnings do not change the exit status: the file is valid, Azure would object (R13, R14, R18, R20).
+                for warning in result.warnings { Diagnostics.warning("\(path): \(warning)") }
                 for session in result.network.sessions {
                     guard let reason = session.state.reason ?? session.warning else { continue }
                     let rule = session.downRule.map { " (\($0.citation))" } ?? ""

@@ -10,6 +10,11 @@ enum Diagnostics {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// `warning: …` on stderr: the run goes on and the exit status stays as it was.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+    }
+
     static func printToStandardError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

@@ -10,13 +10,14 @@ struct ExplainCommand: ParsableCommand {
             e.g.  routescope explain sdwan-er --node sdwan --prefix 10.2.0.0/16
             Names the deciding best-path step, and for copies that never arrived the rule that stopped
             them where (route exchange off, AS-path loop, session down, limit, no-advertise), with the
-            rule's confidence mark.
+            rule's confidence mark, and the warnings that concern the node. With --node naming a VNet:
+            its VMs' effective routes for the prefix, and why a gateway route is not programmed (R15).
             """)
 
     @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
     var topology: String?
 
-    @Option(help: "The node to explain.")
+    @Option(help: "The node (or virtual network) to explain.")
     var node: String
 
     @Option(help: "The prefix, e.g. 10.2.0.0/16.")
@@ -31,13 +32,14 @@ struct ExplainCommand: ParsableCommand {
             let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(prefix) { " (did you mean \(suggestion)?)" } else { "" }
             throw ValidationError("--prefix: '\(self.prefix)' is not an IPv4 prefix\(hint)")
         }
-        guard result.node(named: node) != nil else {
-            try TopologySource.validate(node: node, in: result)
-            throw ValidationError("--node: '\(node)' is a virtual network; explain works on BGP nodes")
-        }
-        let explanation = result.explain(prefix: prefix, at: node)!
+        try TopologySource.validate(node: node, in: result)
         print(TextReport.header(result).joined(separator: "\n"))
         print("")
+        guard let explanation = result.explain(prefix: prefix, at: node) else {
+            // A VNet: its VMs' effective routes for the prefix, and why a gateway route is missing (R15).
+            print(ExplainReport.lines(result.explain(prefix: prefix, inVNet: node)!).joined(separator: "\n"))
+            return
+        }
         print(ExplainReport.lines(explanation).joined(separator: "\n"))
     }
 }

@@ -11,7 +11,8 @@ struct TeachingCommandTests {
         #expect(text.stdout.contains("er-gateway\n  + 10.1.0.0/16 via route-server [65001 65010]"))
         #expect(text.stdout.contains("5 route changes on 5 nodes, 0 session changes"))
         let vpn = try Binary.run(["diff", "vpn-er", "--active-active", "off"])
-        #expect(vpn.stdout.contains("route-server#0 — vpn-gateway#0: Established → Down (VPN gateway is not active-active)"))
+        // R14 rev. 2: the Route Server peering goes away (rev. 1: the sessions went Down).
+        #expect(vpn.stdout.contains("route-server#0 — vpn-gateway#0: Established → Down (no peering: Azure refuses Route Server with this VPN gateway (R14))"))
         #expect(vpn.stdout.contains("~ 10.0.0.0/16 via local [], 2 → 1 paths"))
         let none = try Binary.run(["diff", "sdwan-er"])
         #expect(none.stdout.contains("No route, session or effective route changes."))
@@ -144,7 +145,7 @@ struct LessonCommandTests {
         #expect(list.status == 0)
         for name in ["route-exchange", "vpn-active-active", "routing-preference", "loop-prevention"] { #expect(list.stdout.contains(name)) }
         let lesson = try Binary.run(["lesson", "vpn-active-active"])
-        #expect(lesson.stdout.contains("→ Down: VPN gateway is not active-active"))
+        #expect(lesson.stdout.contains("Over how many tunnels (next hops) does on-prem-1 reach the hub now?\n      → 10.0.3.12\n"))
         #expect(lesson.stdout.contains("→ no: on-prem-1 has no route for 10.2.0.0/16"))
         let handout = try Binary.run(["lesson", "vpn-active-active", "--no-answers"])
         #expect(handout.stdout.contains("Q1.") && !handout.stdout.contains("→"))

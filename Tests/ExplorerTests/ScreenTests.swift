@@ -24,7 +24,7 @@ struct ScreenTests {
         #expect(screen.text.contains("sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]"))
     }
 
-    @Test("the VPN variant: active/active off takes the Route Server sessions down, shown on the link and in the status line")
+    @Test("the VPN variant: active/active off removes the Route Server peering (Azure refuses it), shown in the change log")
     func vpnActiveActiveOff() throws {
         var state = try explorer("vpn-er", width: 120, height: 40)
         state.press(.char("a"))
@@ -32,7 +32,7 @@ struct ScreenTests {
         try expectGolden(screen, "vpn-er-120x40-active-active-off")
         #expect(screen.text.contains("VPN active/active: OFF"))
         #expect(screen.text.contains("down"))
-        #expect(screen.text.contains("route-server#0 — vpn-gateway#0: down (VPN gateway is not active-active)"))
+        #expect(screen.text.contains("route-server#0 — vpn-gateway#0: down (no peering: Azure refuses Route Server with this VPN gateway (R14))"))
     }
 
     @Test("help opens on the switches, says it scrolls and how it closes")

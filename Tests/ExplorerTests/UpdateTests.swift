@@ -137,6 +137,20 @@ struct UpdateTests {
         #expect(view(state).text.contains("Established"))
     }
 
+    @Test("R14: the Sessions tab of an active/standby VPN gateway says Azure refuses it, under its sessions")
+    func sessionsTabWarning() throws {
+        var state = try explorer("vpn-er", width: 160, height: 50)
+        state.press(.char("a"))
+        let box = try #require(view(state).find("vpn-gateway"))
+        update(&state, .click(x: box.x, y: box.y))
+        let tab = try #require(view(state).find("Sessions"))
+        update(&state, .click(x: tab.x, y: tab.y))
+        #expect(state.selection == "vpn-gateway" && state.tab == .sessions)
+        #expect(view(state).text.contains("Warning: Azure refuses this: Route Server needs an active/active VPN gateway"))
+        state.press(.char("a"))
+        #expect(!view(state).text.contains("Warning: Azure refuses this"))
+    }
+
     @Test("resize follows the terminal; the change log keeps what changed on which node")
     func resizeAndLog() throws {
         var state = try explorer()

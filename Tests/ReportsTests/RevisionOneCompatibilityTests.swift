@@ -39,7 +39,10 @@ struct RevisionOneCompatibilityTests {
 
     /// The teaching topologies bundled with revision 2 (issue 11): they had no meaning before it.
     static let addedWithRevisionTwo: Set = ["bundled/er-vpn-backup", "bundled/sdwan-ha-pair", "bundled/forced-tunnelling-firewall",
-                                            "bundled/er-vpn-no-route-server", "bundled/spoke-without-transit"]
+                                            "bundled/er-vpn-no-route-server", "bundled/spoke-without-transit",
+                                            // The real labs (topologies/labs), bundled with the rules of revision 2.
+                                            "bundled/lab-branch-to-branch-off-on", "bundled/lab-hub-spoke-er-rs-udr",
+                                            "bundled/lab-minimal-rs-nva", "bundled/lab-nva-default-route-next-hop"]
 
     /// The inputs: bundled topologies by name, then the corpus files that load.
     static func topologies() throws -> [(name: String, topology: Topology)] {

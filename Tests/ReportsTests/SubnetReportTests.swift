@@ -64,7 +64,7 @@ struct SubnetReportTests {
     func azure() throws {
         let text = AzureReport.render(try result())
         #expect(text.contains("PS> Get-AzEffectiveRouteTable  # a NIC in hub-vnet, subnet workload"))
-        #expect(text.contains("to-spoke1  User                   Active   {10.10.0.0/16}  VirtualAppliance       {10.0.2.4}"))
+        #expect(text.contains("to-spoke1  User                   Active   {10.10.0.0/16}    VirtualAppliance       {10.0.2.4}"))
         #expect(text.contains("PS> Get-AzEffectiveRouteTable  # a NIC in spoke-1\n"))
     }
 

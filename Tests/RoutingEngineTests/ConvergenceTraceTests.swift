@@ -114,12 +114,12 @@ struct ConvergenceTraceTests {
     @Test("describe prints a session that a limit brings down")
     func describeSessionDown() throws {
         var topology = Seed.sdwanER()
-        // 1,000 prefixes of its own plus its site's 10.1.0.0/16: 1,001.
-        topology.nvas[0].advertise = slash24s(1000).map { Advertisement($0) }
+        // 4,000 prefixes of its own plus its site's 10.1.0.0/16: 4,001 (R18 rev. 2; it was 1,000).
+        topology.nvas[0].advertise = slash24s(4000).map { Advertisement($0) }
         let trace = try ConvergenceTrace(topology: topology, settings: Settings(of: topology))
         let lines = trace.events.map(trace.describe)
-        #expect(lines.contains("SESSION DOWN route-server#0 — sdwan: advertised 1001 routes, limit 1000"))
-        #expect(lines.contains("SESSION DOWN route-server#1 — sdwan: advertised 1001 routes, limit 1000"))
+        #expect(lines.contains("SESSION DOWN route-server#0 — sdwan: advertised 4001 routes, limit 4000"))
+        #expect(lines.contains("SESSION DOWN route-server#1 — sdwan: advertised 4001 routes, limit 4000"))
         #expect(trace.final.tables == compute(topology).tables)
     }
 }

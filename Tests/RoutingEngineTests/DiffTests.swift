@@ -48,7 +48,7 @@ struct DiffTests {
         #expect(off.diff(to: off).isEmpty && on.diff(to: compute(topology, settings: on.settings)).isEmpty)
     }
 
-    @Test("R14: the diff of active/active off → on lists the Route Server sessions coming up and the second instance")
+    @Test("R14: the diff of active/active off → on lists the Route Server peerings appearing and the second instance")
     func activeActiveSessions() throws {
         let topology = Seed.vpnER(routeExchange: true)
         let single = compute(topology, settings: topology.settings { $0.vpnActiveActive = false })
@@ -56,7 +56,8 @@ struct DiffTests {
         let diff = single.diff(to: pair)
         let upAgain = diff.sessions.filter { $0.between.0.hasPrefix("route-server") && $0.between.1 == "vpn-gateway#0" }
         #expect(upAgain.count == 2)
-        #expect(upAgain.allSatisfy { $0.before == .down(reason: "VPN gateway is not active-active") && $0.after == .established })
+        // rev. 2: without active/active there is no Route Server peering at all (rev. 1: sessions down).
+        #expect(upAgain.allSatisfy { $0.before == .down(reason: "no peering: Azure refuses Route Server with this VPN gateway (R14)") && $0.after == .established })
         #expect(diff.sessions.contains { $0.between == ("vpn-gateway#1", "on-prem-1") && $0.after == .established })
         // With transit back, the sites learn each other.
         let onPrem2 = try #require(diff.routes.first { $0.node == "on-prem-2" && $0.prefix == Prefix("10.1.0.0/16") })

@@ -9,7 +9,7 @@ struct EffectiveRouteTests {
 
     // MARK: R15
 
-    @Test("R15: every VNet has VnetLocal for its own space, VNetPeering for the peered spaces and 0.0.0.0/0 to Internet")
+    @Test("R15: every VNet has VnetLocal for its own space, VNetPeering for the peered spaces, 0.0.0.0/0 to Internet and the four None ranges")
     func systemRoutes() {
         var topology = Lab.allThree()
         topology.sites = []
@@ -20,13 +20,23 @@ struct EffectiveRouteTests {
         func rows(_ vnet: String) -> [String] {
             result.effective(vnet).map { "\($0.source.rawValue) \($0.state.rawValue) \($0.prefix) \($0.nextHopType.rawValue)" }
         }
-        #expect(rows("hub-vnet") == ["Default Active 0.0.0.0/0 Internet", "Default Active 10.0.0.0/16 VnetLocal",
-                                     "Default Active 10.10.0.0/16 VNetPeering", "Default Active 10.20.0.0/16 VNetPeering"])
-        #expect(rows("spoke-1") == ["Default Active 0.0.0.0/0 Internet", "Default Active 10.0.0.0/16 VNetPeering",
-                                    "Default Active 10.10.0.0/16 VnetLocal"])
-        #expect(rows("spoke-2") == ["Default Active 0.0.0.0/0 Internet", "Default Active 10.0.0.0/16 VNetPeering",
-                                    "Default Active 10.20.0.0/16 VnetLocal"])
+        // rev. 2: Azure also lists 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 as None.
+        let none = ["Default Active 100.64.0.0/10 None", "Default Active 172.16.0.0/12 None", "Default Active 192.168.0.0/16 None"]
+        #expect(rows("hub-vnet") == ["Default Active 0.0.0.0/0 Internet", "Default Active 10.0.0.0/8 None",
+                                     "Default Active 10.0.0.0/16 VnetLocal", "Default Active 10.10.0.0/16 VNetPeering",
+                                     "Default Active 10.20.0.0/16 VNetPeering"] + none)
+        #expect(rows("spoke-1") == ["Default Active 0.0.0.0/0 Internet", "Default Active 10.0.0.0/8 None",
+                                    "Default Active 10.0.0.0/16 VNetPeering", "Default Active 10.10.0.0/16 VnetLocal"] + none)
+        #expect(rows("spoke-2") == ["Default Active 0.0.0.0/0 Internet", "Default Active 10.0.0.0/8 None",
+                                    "Default Active 10.0.0.0/16 VNetPeering", "Default Active 10.20.0.0/16 VnetLocal"] + none)
         #expect(result.effective("hub-vnet").allSatisfy { $0.nextHopIPs.isEmpty })
+        // A VNet that uses a whole range has it as its own space; one that includes a range removes it.
+        topology.hub.addressSpace = [Prefix("10.0.0.0/8"), Prefix("192.168.0.0/15")]
+        topology.hub.spokes = []
+        let wide = compute(topology)
+        #expect(wide.effective("hub-vnet").map { "\($0.prefix) \($0.nextHopType.rawValue)" }
+                == ["0.0.0.0/0 Internet", "10.0.0.0/8 VnetLocal", "100.64.0.0/10 None", "172.16.0.0/12 None",
+                    "192.168.0.0/15 VnetLocal"])
     }
 
     @Test("R15: a spoke does not get another spoke's space, by peering or through the gateways")
@@ -55,22 +65,29 @@ struct EffectiveRouteTests {
         }
     }
 
-    @Test("R15: a BGP route equal to or more specific than a VNet space is listed Invalid; a less specific one is Active")
+    @Test("R15: a BGP route equal to or more specific than a VNet space is not programmed and Route Server does not pass it on; a larger one is, over the None route")
     func shadowedByVNet() {
-        var topology = Seed.sdwanER()
-        topology.nvas[0].advertise = ["10.0.0.0/16", "10.10.5.0/24", "10.0.0.0/8"].map { Advertisement(Prefix($0)) }
+        // rev. 1 listed the first two Invalid and passed them on; Azure neither programs nor passes them.
+        var topology = Seed.sdwanER(routeExchange: true)
+        topology.nvas[0].advertise = ["10.0.0.0/16", "10.10.5.0/24", "10.0.0.0/8", "10.0.7.0/24"].map { Advertisement(Prefix($0)) }
         let result = compute(topology)
         for vnet in ["hub-vnet", "spoke-1"] {
-            #expect(result.gatewayRoute(vnet, "10.0.0.0/16")?.state == .invalid, "\(vnet)")
-            #expect(result.gatewayRoute(vnet, "10.10.5.0/24")?.state == .invalid, "\(vnet)")
+            for inside in ["10.0.0.0/16", "10.10.5.0/24", "10.0.7.0/24"] {
+                #expect(result.gatewayRoute(vnet, inside) == nil, "\(vnet) \(inside)")
+            }
+            #expect(result.effective(vnet, "10.0.0.0/16").map(\.state) == [.active])
+            #expect(result.effective(vnet, "10.0.7.0/24").isEmpty)
+            // The larger prefix is programmed and takes over the system None route of the same prefix.
             #expect(result.gatewayRoute(vnet, "10.0.0.0/8")?.state == .active, "\(vnet)")
-            // The system entry for the space stays Active and is listed first.
-            let space = result.effective(vnet, "10.0.0.0/16")
-            #expect(space.map(\.state) == [.active, .invalid])
-            #expect(space.first?.source == .default)
+            #expect(result.gatewayRoute(vnet, "10.0.0.0/8")?.nextHopIPs == [ip("10.0.2.4")])
+            #expect(result.effective(vnet, "10.0.0.0/8").filter { $0.source == .default }.map(\.state) == [.invalid])
         }
-        #expect(result.effective("hub-vnet", "10.0.0.0/16").first?.nextHopType == .vnetLocal)
-        #expect(result.effective("spoke-1", "10.0.0.0/16").first?.nextHopType == .vnetPeering)
+        // Route Server holds them (learned from the NVA) but passes on only the larger one.
+        #expect(result.routes("route-server", "10.0.7.0/24").count == 2)
+        #expect(!result.has("er-gateway", "10.0.7.0/24") && !result.has("on-prem-2", "10.0.7.0/24"))
+        #expect(!result.has("er-gateway", "10.10.5.0/24"))
+        #expect(result.has("er-gateway", "10.0.0.0/8") && result.has("on-prem-2", "10.0.0.0/8"))
+        #expect(result.blockers("er-gateway", "10.0.7.0/24").contains { $0.rule == .r15 && $0.at.hasPrefix("route-server") })
     }
 
     @Test("R15: an NVA's 0.0.0.0/0 takes over: the system default to Internet is listed Invalid")
@@ -118,16 +135,18 @@ struct EffectiveRouteTests {
         }
     }
 
-    @Test("R15a: gateway learned routes: Network for the VNet, EBgp 32769 from the circuit or a VPN site, IBgp 32768 from Route Server or the other instance")
+    @Test("R15a: gateway learned routes: Network for the VNet, EBgp 32769 from the circuit, EBgp 32768 from a VPN site, IBgp 32768 from Route Server or the other instance")
     func gatewayLearned() {
         let result = compute(Lab.allThree(routeExchange: true))
         for gateway in ["er-gateway", "vpn-gateway"] {
             #expect(result.routes(gateway, "10.0.0.0/16").allSatisfy { $0.azureOrigin == .network && $0.weight == 32768 })
             #expect(result.routes(gateway, "10.1.0.0/16").allSatisfy { $0.azureOrigin == .ibgp && $0.weight == 32768 })
         }
-        #expect(result.routes("er-gateway", "10.2.0.0/16").allSatisfy { $0.azureOrigin == .ebgp && $0.weight == 32769 })
+        #expect(result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }
+            .allSatisfy { $0.azureOrigin == .ebgp && $0.weight == 32769 })
         let vpn = result.routes("vpn-gateway", "10.3.0.0/16")
-        #expect(vpn.filter { $0.from == "on-prem-3" }.allSatisfy { $0.azureOrigin == .ebgp && $0.weight == 32769 })
+        // rev. 2: EBgp from a VPN site weighs 32768 in real tables (rev. 1 said 32769).
+        #expect(vpn.filter { $0.from == "on-prem-3" }.allSatisfy { $0.azureOrigin == .ebgp && $0.weight == 32768 })
         #expect(vpn.filter { $0.from == "vpn-gateway" }.allSatisfy { $0.azureOrigin == .ibgp && $0.weight == 32768 })
         #expect(vpn.filter { $0.from == "on-prem-3" }.count == 2 && vpn.filter { $0.from == "vpn-gateway" }.count == 2)
         // Route Server: gateway routes arrive over iBGP.

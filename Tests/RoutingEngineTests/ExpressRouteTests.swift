@@ -11,7 +11,8 @@ struct ExpressRouteTests {
     @Test("R11: the ER gateway learns on-prem-2 as 12076 65020, Origin EBgp, weight 32769, from both MSEEs")
     func gatewayLearnsSiteThroughMSEE() {
         let result = compute(Seed.sdwanER())
-        let routes = result.routes("er-gateway", "10.2.0.0/16")
+        // Its own circuit paths; Route Server's reflection of the twin's path is R26's.
+        let routes = result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }
         #expect(routes.count == 4)
         #expect(routes.allSatisfy {
             $0.attributes.asPath == [12076, 65020] && $0.azureOrigin == .ebgp && $0.weight == 32769 && $0.from == "er-circuit"
@@ -36,7 +37,7 @@ struct ExpressRouteTests {
         let candidate = Candidate(attributes: PathAttributes(asPath: [65020, 65515, 65030], nextHop: ip("192.168.255.1")),
                                   source: .session(0), peer: site, ibgp: false, weight: 0, localPreference: 100,
                                   origination: nil, lostAt: nil)
-        let verdict = ExportPolicy(network: network).verdict(for: candidate, from: msee, over: session)
+        let verdict = ExportPolicy(network: network).verdict(for: candidate, .outside, from: msee, over: session)
         #expect(verdict == .advertise(PathAttributes(asPath: [12076, 65020, 12076, 65030], nextHop: ip("192.168.255.2"))))
         // The gateway then accepts it: no 65515 left for R3 to find.
         guard case .advertise(let sent) = verdict,
@@ -85,7 +86,7 @@ struct ExpressRouteTests {
         func sent(_ path: [UInt32]) -> [UInt32]? {
             let candidate = Candidate(attributes: PathAttributes(asPath: path, nextHop: ip("10.0.3.4")), source: .session(0),
                                       peer: gateway, ibgp: false, weight: 0, localPreference: 100, origination: nil, lostAt: nil)
-            guard case .advertise(let out) = ExportPolicy(network: network).verdict(for: candidate, from: msee, over: session) else {
+            guard case .advertise(let out) = ExportPolicy(network: network).verdict(for: candidate, .outside, from: msee, over: session) else {
                 return nil
             }
             return out.asPath
@@ -118,7 +119,7 @@ struct ExpressRouteTests {
 
         let at = compute(Self.bigSite(4000))
         #expect(at.sessions("on-prem-2").allSatisfy { $0.state.isUp })
-        #expect(at.routes("er-gateway", "10.2.0.0/16").count == 4)
+        #expect(at.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }.count == 4)
         #expect(at.gatewayRoute("spoke-1", "172.16.0.0/24")?.nextHopIPs.count == 2)
     }
 
@@ -152,12 +153,15 @@ struct ExpressRouteTests {
         #expect(gatewayCircuit.allSatisfy {
             $0.state.isUp && $0.warning == "Azure advertises 1202 routes to the circuit; ExpressRoute allows 1000"
         })
-        // Nothing else carries a warning, and nothing went down.
+        // One warning in the result's list, about the circuit; nothing else carries one, nothing went down.
+        #expect(on.warnings.map(\.rule) == [.r13] && on.warnings.first?.node == "er-circuit")
+        #expect(on.warnings.first?.sessions.count == 4)
         #expect(on.network.sessions.filter { $0.warning != nil }.count == 4)
         #expect(on.network.sessions.allSatisfy { $0.state.isUp })
         #expect(on.has("on-prem-2", "172.20.0.0/24"))
 
         let off = compute(topology(routeExchange: false))
         #expect(off.network.sessions.allSatisfy { $0.warning == nil })
+        #expect(off.warnings.isEmpty)
     }
 }

@@ -19,7 +19,7 @@ struct FailureTests {
         #expect(result.routes(of: result.named("on-prem-1")).allSatisfy { $0.from == nil })
         #expect(result.routes(of: result.named("sdwan")).isEmpty)
         // Everything else is untouched.
-        #expect(result.routes("er-gateway", "10.2.0.0/16").count == 4)
+        #expect(result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }.count == 4)
         #expect(result.sessions("er-gateway").allSatisfy { $0.state.isUp })
     }
 
@@ -71,7 +71,8 @@ struct FailureTests {
         #expect(result.network.sessions.filter { !$0.state.isUp }.map(\.id) == ids)
         // on-prem-2 keeps the secondary link; the gateway hears on-prem-2 only through MSEE #1.
         #expect(result.routes("on-prem-2", "10.0.0.0/16").map(\.attributes.nextHop) == [ip("192.168.255.6")])
-        #expect(result.routes("er-gateway", "10.2.0.0/16").allSatisfy { $0.attributes.nextHop == ip("192.168.255.6") })
+        #expect(result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }
+            .allSatisfy { $0.attributes.nextHop == ip("192.168.255.6") })
         #expect(result.gatewayRoute("hub-vnet", "10.2.0.0/16")?.nextHopIPs == [ip("192.168.255.6")])
 
         // Node-level ends take down every session between the two nodes, and only those.

@@ -86,7 +86,8 @@ struct OriginationTests {
         let result = compute(Seed.vpnER(routeExchange: true))
         // Site → MSEE (eBGP): 65020; MSEE → gateway (eBGP): 12076.
         #expect(result.bestPaths("er-circuit", "10.2.0.0/16") == [[65020], [65020]])
-        #expect(result.routes("er-gateway", "10.2.0.0/16").allSatisfy { $0.attributes.asPath == [12076, 65020] && !$0.ibgp })
+        #expect(result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }
+            .allSatisfy { $0.attributes.asPath == [12076, 65020] && !$0.ibgp })
         // Gateway → Route Server → VPN gateway: iBGP twice, the path is unchanged.
         #expect(result.routes("route-server", "10.2.0.0/16").allSatisfy { $0.attributes.asPath == [12076, 65020] && $0.ibgp })
         #expect(result.routes("vpn-gateway", "10.2.0.0/16").allSatisfy { $0.attributes.asPath == [12076, 65020] && $0.ibgp })

@@ -26,7 +26,8 @@ struct RevisionTwoModelTests {
         let path = try #require(result.dataPath(from: "hub-vnet", to: IPv4Address("10.20.1.1")!))
         #expect(path.isComplete)
         let toBranch = try #require(result.dataPath(from: "spoke-2", to: IPv4Address("10.1.1.1")!))
-        #expect(toBranch.first.outcome == .internet, "no gateway route: the system default route takes it")
+        // No gateway route: the system route for 10.0.0.0/8 (next hop None, R15) takes it and drops it.
+        #expect(toBranch.first.outcome == .blackHole("next hop type None: Azure drops the packet (R15)"))
     }
 
     @Test("R23: an NVA's nextHop is kept by Route Server (SourcePeer stays the NVA), by the gateways, and programmed into VMs")

@@ -110,7 +110,7 @@ struct RouteExchangeTests {
         #expect(result.gatewayRoute("hub-vnet", "10.22.0.0/16") == nil)
         #expect(result.blockers("er-gateway", "10.22.0.0/16").contains { $0.rule == .r10 })
         // The untagged prefix of the same site is unaffected.
-        #expect(result.routes("er-gateway", "10.2.0.0/16").count == 4)
+        #expect(result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }.count == 4)
     }
 }
 

@@ -115,18 +115,24 @@ struct RouteServerTests {
         #expect(result.has("nva-8", "10.0.0.0/16"))
     }
 
-    @Test("R18: an NVA advertising 1,001 routes loses its sessions and its routes; 1,000 is fine")
+    /// The SD-WAN seed (route exchange on) plus an NVA `big` advertising `count` /24s.
+    static func bigNVA(_ count: Int) -> Topology {
+        var topology = Seed.sdwanER(routeExchange: true)
+        topology.nvas.append(NVA(name: "big", asn: 65002, ip: ip("10.0.2.5"),
+                                 advertise: slash24s(count).map { Advertisement($0) }))
+        return topology
+    }
+
+    @Test("R18: 4,000 routes per peer: an NVA advertising 4,001 loses its sessions and its routes; 4,000 stays up")
     func nvaRouteLimit() {
-        for (count, dropped) in [(1000, false), (1001, true)] {
-            var topology = Seed.sdwanER(routeExchange: true)
-            topology.nvas.append(NVA(name: "big", asn: 65002, ip: ip("10.0.2.5"),
-                                     advertise: slash24s(count).map { Advertisement($0) }))
-            let result = compute(topology)
+        // rev. 2 (FAQ since 09/2025): the limit moved from 1,000 to 4,000, so rev. 1's 1,001 now stays up.
+        for (count, dropped) in [(1001, false), (4000, false), (4001, true)] {
+            let result = compute(Self.bigNVA(count))
             let sessions = result.sessions("big")
             #expect(sessions.count == 2)
             if dropped {
                 #expect(sessions.allSatisfy {
-                    $0.state == .down(reason: "advertised 1001 routes, limit 1000") && $0.downRule == .r18
+                    $0.state == .down(reason: "advertised 4001 routes, limit 4000") && $0.downRule == .r18
                 })
                 #expect(!result.has("route-server", "172.16.0.0/24"))
                 #expect(!result.has("er-gateway", "172.16.0.0/24"))
@@ -134,14 +140,61 @@ struct RouteServerTests {
                 #expect(!result.has("big", "10.0.0.0/16"))
             } else {
                 #expect(sessions.allSatisfy { $0.state.isUp })
-                #expect(result.routes("route-server", "172.19.231.0/24").count == 2)
-                #expect(result.gatewayRoute("hub-vnet", "172.19.231.0/24")?.nextHopIPs == [ip("10.0.2.5")])
+                let last = slash24s(count).last!.description
+                #expect(result.routes("route-server", last).count == 2)
+                #expect(result.gatewayRoute("hub-vnet", last)?.nextHopIPs == [ip("10.0.2.5")])
             }
             // The other NVA is unaffected either way.
             #expect(result.sessions("sdwan").allSatisfy { $0.state.isUp })
             #expect(result.has("route-server", "10.1.0.0/16"))
             #expect(result.convergence.isConverged)
         }
+    }
+
+    @Test("R18: an NVA over 2,000 routes gets a warning on its sessions (a full re-advertisement counts double); 2,000 does not")
+    func readvertisementWarning() {
+        // (With route exchange on, Azure also sends the circuit over 1,000 routes: R13 warns too.)
+        #expect(compute(Self.bigNVA(2000)).warnings.map(\.rule) == [.r13])
+        let result = compute(Self.bigNVA(2001))
+        #expect(result.warnings.map(\.rule) == [.r18, .r13])
+        let warning = result.warnings[0]
+        #expect(warning.node == "big" && warning.rule == .r18)
+        #expect(warning.message == "advertises 2001 routes: a full re-advertisement counts 4002, over Route Server's 4000 per peer, and would tear the session down")
+        #expect(result.sessions("big").allSatisfy { $0.state.isUp && $0.warning == warning.message })
+        #expect(result.sessions("sdwan").allSatisfy { $0.warning == nil })
+    }
+
+    @Test("R18: more than 10,000 prefixes on Route Server from all sources: a warning; 10,000 is fine")
+    func totalPrefixWarning() {
+        // Three NVAs of 3,300 routes each, the VNet's two ranges and on-prem-1 and on-prem-2's.
+        func result(extra: Int) -> RoutingResult {
+            var topology = Seed.sdwanER(routeExchange: true)
+            for index in 0..<3 {
+                let base = ["172.16.0.0", "172.32.0.0", "172.48.0.0"][index]
+                topology.nvas.append(NVA(name: "nva-\(index)", asn: UInt32(65100 + index), ip: ip("10.0.2.\(10 + index)"),
+                                         advertise: slash24s(index == 2 ? 3396 + extra : 3300, from: base).map { Advertisement($0) }))
+            }
+            return compute(topology)
+        }
+        let at = result(extra: 0)
+        #expect(at.allPrefixes.count == 10_000)
+        #expect(!at.warnings.contains { $0.node == "route-server" })
+        let over = result(extra: 1)
+        let warnings = over.warnings.filter { $0.node == "route-server" }
+        #expect(warnings.map(\.rule) == [.r18])
+        #expect(warnings.first?.message == "holds 10001 prefixes: Route Server supports 10000 from all sources (VNets and branches)")
+    }
+
+    @Test("R20: an NVA with only one of its two Route Server sessions up gets a warning; both up or both down do not")
+    func oneSessionWarning() {
+        let topology = Seed.sdwanER()
+        let one = compute(topology, settings: topology.settings { $0.down = ["route-server#1--sdwan"] })
+        #expect(one.warnings.count == 1)
+        #expect(one.warnings.first?.node == "sdwan" && one.warnings.first?.rule == .r20)
+        #expect(one.warnings.first?.message.hasPrefix("only one of its two Route Server sessions is up") == true)
+        #expect(one.sessions("sdwan").filter { $0.warning != nil }.count == 1)
+        #expect(compute(topology).warnings.isEmpty)
+        #expect(compute(topology, settings: topology.settings { $0.down = ["sdwan--route-server"] }).warnings.isEmpty)
     }
 
     // MARK: R19

@@ -41,7 +41,9 @@ struct RouteTableTests {
         #expect(spoke[0].nextHopIPs.map(\.description) == ["10.0.2.4"])
         #expect(spoke[1].nextHopType == .vnetPeering && spoke[1].routeName == nil)
         // A wider user route is listed beside the longer system and BGP routes: longest prefix match decides.
-        #expect(routes.filter { $0.prefix == Prefix("10.0.0.0/8") }.map(\.state) == [.active])
+        // It takes over the system None route of the same prefix (R15), which stays listed Invalid.
+        #expect(routes.filter { $0.prefix == Prefix("10.0.0.0/8") }.map(\.state) == [.active, .invalid])
+        #expect(routes.filter { $0.prefix == Prefix("10.0.0.0/8") }.map(\.source) == [.user, .default])
         #expect(routes.filter { $0.prefix == Prefix("10.1.0.0/16") }.map(\.source) == [.virtualNetworkGateway])
         #expect(routes.filter { $0.source == .user }.map(\.routeName) == ["to-10network", "to-spoke", "drop"])
     }

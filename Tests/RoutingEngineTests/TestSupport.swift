@@ -142,7 +142,6 @@ func converge(_ topology: Topology, through sequence: [Settings]) -> RoutingResu
         simulator.switchNetwork(to: next)
         convergence = simulator.run(budget: simulator.defaultBudget)
     }
-    simulator.markAzureToCircuitWarnings()
     return RoutingResult(simulator, convergence: convergence)
 }
 

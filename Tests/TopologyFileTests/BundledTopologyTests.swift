@@ -15,16 +15,21 @@ struct BundledTopologyTests {
         #expect((2...4).contains(lines.count), "\(name): \(lines.count) description lines")
     }
 
-    @Test("the embedded copies equal topologies/*.yaml byte for byte (rerun scripts/embed-topologies.sh)")
+    @Test("the embedded copies equal topologies/*.yaml and topologies/labs/*.yaml byte for byte (rerun scripts/embed-topologies.sh)")
     func embeddedCopiesMatchFiles() throws {
         let root = try #require(TestPaths.packageRoot, "no Package.swift with topologies/ above \(TestPaths.testsDirectory.path)")
-        let directory = root.appendingPathComponent("topologies")
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.map { String($0.dropLast(5)) } == BundledTopologies.all.map(\.name).sorted())
+        var files: [(name: String, url: URL)] = []
+        for folder in ["topologies", "topologies/labs"] {
+            let directory = root.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".yaml") {
+                files.append((String(file.dropLast(5)), directory.appendingPathComponent(file)))
+            }
+        }
+        #expect(files.map(\.name).sorted() == BundledTopologies.all.map(\.name).sorted())
         for file in files {
-            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-            let entry = BundledTopologies.named(String(file.dropLast(5)))
-            #expect(entry?.yaml == text, "topologies/\(file) differs from its embedded copy: run scripts/embed-topologies.sh")
+            let text = try String(contentsOf: file.url, encoding: .utf8)
+            let entry = BundledTopologies.named(file.name)
+            #expect(entry?.yaml == text, "\(file.url.lastPathComponent) differs from its embedded copy: run scripts/embed-topologies.sh")
         }
     }
 

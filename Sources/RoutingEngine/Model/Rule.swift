@@ -48,14 +48,14 @@ public enum Rule: String, CaseIterable, Sendable, Comparable {
         case .r19: "NVA ASNs Route Server refuses"
         case .r20: "down nodes and sessions withdraw their routes"
         case .r21: "the engine always terminates"
-        case .r22: "route tables (UDRs) and gateway route propagation"
+        case .r22: "route tables (UDRs) win over system and BGP routes of the same prefix"
         case .r23: "an NVA's next hop is the NEXT_HOP it sets"
-        case .r24: "a VPN gateway never advertises a default route to its BGP peers"
-        case .r25: "ExpressRoute and VPN gateways without Route Server: no transit"
-        case .r26: "Route Server reflects a gateway instance's paths to the other"
-        case .r27: "a site with several attachments peers with each"
+        case .r24: "a VPN gateway never advertises 0.0.0.0/0 or a route overlapping a VNet prefix"
+        case .r25: "ExpressRoute and VPN gateways without Route Server: iBGP, no transit"
+        case .r26: "Route Server reflects one gateway instance's paths to the other"
+        case .r27: "a site behind several attachments"
         case .r28: "per-prefix communities and MED"
-        case .r29: "no transit between two circuits of one gateway"
+        case .r29: "no ExpressRoute circuit-to-circuit transit"
         }
     }
 

@@ -20,6 +20,22 @@ public struct Network: Sendable {
     /// use its gateways (R1 rev. 2).
     public var gatewayVirtualNetworks: [VirtualNetwork] { [topology.hub] + topology.hub.spokes.filter(\.useRemoteGateways) }
 
+    /// R14 rev. 2: Route Server beside a VPN gateway that is not active/active, which Azure refuses.
+    public var refusesVPNGateway: Bool {
+        topology.routeServer != nil && topology.vpnGateway != nil
+            && !(settings.vpnActiveActive ?? topology.vpnGateway?.activeActive ?? true)
+    }
+
+    /// The address spaces Route Server and the gateways count as "the virtual network" (R15, R24):
+    /// a spoke without gateway transit is not one of them (the hub-spoke lab passes its range on).
+    var virtualNetworkSpaces: [Prefix] { gatewayVirtualNetworks.flatMap(\.addressSpace) }
+
+    /// How a prefix relates to the virtual networks (R15, R24): the only thing about a prefix itself
+    /// that any policy looks at.
+    func prefixClass(_ prefix: Prefix) -> PrefixClass {
+        PrefixClass(prefix, spaces: virtualNetworkSpaces)
+    }
+
     public func node(named name: String) -> Node? { nodes.first { $0.name == name } }
     public func node(of speaker: SpeakerID) -> Node { nodes[speakers[speaker].node] }
     public func kind(of speaker: SpeakerID) -> NodeKind { nodes[speakers[speaker].node].kind }
@@ -90,6 +106,28 @@ struct Origination: Equatable, Hashable, Sendable {
     let communities: [Community]
     var med: UInt32? = nil
     let source: Source
+}
+
+/// How a prefix relates to the virtual networks' address spaces. The policies that look at a prefix
+/// (Route Server's R15 filter, the VPN gateway's R24 filter) need only this, so prefixes of one class
+/// and one origination still propagate alike and may share a route key.
+enum PrefixClass: Hashable, Sendable {
+    case defaultRoute
+    /// Exactly a VNet address space.
+    case virtualNetworkSpace
+    /// More specific than a VNet address space (R15).
+    case insideVirtualNetwork
+    /// Less specific than a VNet address space, i.e. it contains one (overlaps, R24).
+    case containsVirtualNetwork
+    case outside
+
+    init(_ prefix: Prefix, spaces: [Prefix]) {
+        if prefix == .defaultRoute { self = .defaultRoute }
+        else if spaces.contains(prefix) { self = .virtualNetworkSpace }
+        else if spaces.contains(where: { $0.contains(prefix) }) { self = .insideVirtualNetwork }
+        else if spaces.contains(where: { prefix.contains($0) }) { self = .containsVirtualNetwork }
+        else { self = .outside }
+    }
 }
 
 /// Down entries that name nothing in the topology.

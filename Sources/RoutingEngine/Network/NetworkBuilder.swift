@@ -105,21 +105,29 @@ private struct Builder {
         // NVA ↔ Route Server: eBGP multihop to both instances; R18 and R19 decide whether they come up.
         for (index, nva) in topology.nvas.enumerated() {
             let refusal: (String, Rule)? =
-                if index >= 8 { ("Route Server supports 8 BGP peers", .r18) }
+                if index >= AzureLimits.routeServerPeers { ("Route Server supports 8 BGP peers", .r18) }
                 else if let reason = ASN.routeServerRefusal(nva.asn) { (reason, .r19) }
                 else { nil }
             for instance in routeServer {
-                connect(instance, speakers(of: nva.name)[0], limitFromB: 1000, down: refusal)
+                // R18 rev. 2: 4,000 routes per peer; over that Route Server tears the session down.
+                connect(instance, speakers(of: nva.name)[0], limitFromB: AzureLimits.routeServerRoutesPerPeer, down: refusal)
             }
         }
         let erGateway = speakers(of: topology.expressRouteGateway?.name)
         let vpnGateway = speakers(of: topology.vpnGateway?.name)
+        // R14 rev. 2: Azure refuses Route Server beside a VPN gateway that is not active/active; it is
+        // shown with one instance and no Route Server peering at all [inf] (and a warning).
+        let activeActive = settings.vpnActiveActive ?? topology.vpnGateway?.activeActive ?? true
         for instance in routeServer {
             for gateway in erGateway { connect(instance, gateway) }
-            // R14: a VPN gateway that is not active/active does not peer with Route Server [inf].
-            let notActive = !(settings.vpnActiveActive ?? topology.vpnGateway?.activeActive ?? true)
-            for gateway in vpnGateway {
-                connect(instance, gateway, down: notActive ? ("VPN gateway is not active-active", .r14) : nil)
+            if activeActive {
+                for gateway in vpnGateway { connect(instance, gateway) }
+            }
+        }
+        // R25: without Route Server the two gateways of one VNet peer with each other directly.
+        if routeServer.isEmpty {
+            for er in erGateway {
+                for vpn in vpnGateway { connect(er, vpn) }
             }
         }
         let circuits = topology.expressRouteGateway?.circuits ?? []

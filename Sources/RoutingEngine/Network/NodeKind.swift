@@ -71,7 +71,7 @@ public struct Session: Equatable, Sendable {
     public let addressOfA: IPv4Address
     public let addressOfB: IPv4Address
     public internal(set) var state: SessionState
-    /// A documented limit that is exceeded without Azure saying what happens (R13) [inf].
+    /// The first of the result's warnings that concerns this session (R13, R18, R20).
     public internal(set) var warning: String?
     /// The rule that took the session down, when one did.
     public internal(set) var downRule: Rule?

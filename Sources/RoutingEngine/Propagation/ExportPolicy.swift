@@ -6,13 +6,15 @@ enum ExportVerdict: Equatable {
 }
 
 /// Outbound policy: plain BGP (split horizon, well-known communities, iBGP) plus what Azure's
-/// elements do on their sessions (R1, R2, R4, R6–R9, R11, R12).
+/// elements do on their sessions (R1, R2, R4, R6–R9, R11, R12, R15, R24–R26).
 struct ExportPolicy {
     let network: Network
 
-    func verdict(for candidate: Candidate, from sender: SpeakerID, over session: Session) -> ExportVerdict {
+    /// `prefixClass` is the class of the route key's prefixes (R15, R24 look at the prefix).
+    func verdict(for candidate: Candidate, _ prefixClass: PrefixClass, from sender: SpeakerID,
+                 over session: Session) -> ExportVerdict {
         let receiver = session.peer(of: sender)
-        if let reason = filterReason(candidate, from: sender, to: receiver, over: session) {
+        if let reason = filterReason(candidate, prefixClass, from: sender, to: receiver, over: session) {
             return .filtered(rule: reason.rule, reason: reason.text)
         }
         return .advertise(attributes(of: candidate, from: sender, to: receiver, over: session))
@@ -20,8 +22,8 @@ struct ExportPolicy {
 
     // MARK: filters
 
-    private func filterReason(_ candidate: Candidate, from sender: SpeakerID, to receiver: SpeakerID,
-                              over session: Session) -> (rule: Rule?, text: String)? {
+    private func filterReason(_ candidate: Candidate, _ prefixClass: PrefixClass, from sender: SpeakerID,
+                              to receiver: SpeakerID, over session: Session) -> (rule: Rule?, text: String)? {
         let senderKind = network.kind(of: sender)
         let receiverKind = network.kind(of: receiver)
         let peerKind = candidate.peer.map { network.kind(of: $0) }
@@ -36,14 +38,30 @@ struct ExportPolicy {
         if learned && candidate.attributes.communities.contains(.noExport) && session.type == .ebgp {
             return (nil, "carries no-export: not sent to eBGP peers")
         }
-        if candidate.origination == .virtualNetwork && isAzureElement(receiverKind) {
+        let gatewayPair = senderKind == .expressRouteGateway && receiverKind == .vpnGateway
+        if candidate.origination == .virtualNetwork && isAzureElement(receiverKind) && !gatewayPair {
             return (.r1, "every Azure element originates the virtual network itself")
         }
         if senderKind == .routeServer {
-            return routeServerFilter(candidate, peerKind: peerKind, receiver: receiver, receiverKind: receiverKind)
+            return routeServerFilter(candidate, prefixClass, peerKind: peerKind, receiver: receiver,
+                                     receiverKind: receiverKind)
+        }
+        if gatewayPair && candidate.origination != .virtualNetwork {
+            return (.r25, "without Route Server the ExpressRoute gateway passes the VPN gateway only the virtual network ranges")
+        }
+        if senderKind == .expressRouteGateway && receiverKind == .expressRouteCircuit && peerKind == .vpnGateway {
+            return (.r25, "no transit without Route Server: VPN sites' routes are not sent to the circuit")
         }
         if candidate.ibgp && session.type == .ibgp {
             return (nil, "learned over iBGP: not sent to another iBGP peer")
+        }
+        if senderKind == .vpnGateway && receiverKind == .site && learned {
+            if prefixClass == .defaultRoute {
+                return (.r24, "a VPN gateway never advertises 0.0.0.0/0 to its BGP peers")
+            }
+            if prefixClass == .insideVirtualNetwork || prefixClass == .containsVirtualNetwork {
+                return (.r24, "a VPN gateway does not advertise a route that overlaps a virtual network prefix")
+            }
         }
         if senderKind == .expressRouteGateway && receiverKind == .expressRouteCircuit && peerKind == .expressRouteCircuit,
            let peer = candidate.peer, network.speakers[peer].node != network.speakers[receiver].node {
@@ -61,17 +79,22 @@ struct ExportPolicy {
         return nil
     }
 
-    /// Route Server reflects between its peers, within what route exchange allows (R5, R7–R9).
-    private func routeServerFilter(_ candidate: Candidate, peerKind: NodeKind?, receiver: SpeakerID,
-                                   receiverKind: NodeKind) -> (rule: Rule?, text: String)? {
+    /// Route Server reflects between its peers, within what route exchange allows (R5, R7–R9, R15, R26).
+    private func routeServerFilter(_ candidate: Candidate, _ prefixClass: PrefixClass, peerKind: NodeKind?,
+                                   receiver: SpeakerID, receiverKind: NodeKind) -> (rule: Rule?, text: String)? {
         let exchange = network.settings.routeExchange
         let fromGateway = peerKind?.isAzureGateway ?? false
+        if candidate.peer != nil && (prefixClass == .virtualNetworkSpace || prefixClass == .insideVirtualNetwork) {
+            return (.r15, "equal to or inside a virtual network's address space: Route Server does not pass it on")
+        }
         if receiverKind == .nva && fromGateway && !exchange {
             return (.r7, "route exchange is off: gateway routes are not passed to NVAs")
         }
         if receiverKind.isAzureGateway {
+            // R26: one instance's paths are reflected to the other instance of the same gateway,
+            // whatever route exchange says (it is not branch-to-branch) [inf].
             if let peer = candidate.peer, network.speakers[peer].node == network.speakers[receiver].node {
-                return (nil, "not reflected back to the gateway it came from")
+                return nil
             }
             if peerKind == .nva && !exchange {
                 return (.r7, "route exchange is off: NVA routes are not passed to the gateways")
@@ -93,7 +116,11 @@ struct ExportPolicy {
         let senderASN = network.speakers[sender].asn
         switch session.type {
         case .ibgp:
-            if candidate.source.isLocal { out.nextHop = session.address(of: sender) }
+            // Gateways set themselves as next hop on iBGP (R15a, R25, R26: real tables show the
+            // sending instance's address); Route Server keeps the NVA's next hop (R4).
+            if candidate.source.isLocal || network.kind(of: sender).isAzureGateway {
+                out.nextHop = session.address(of: sender)
+            }
             if network.kind(of: sender) == .routeServer {
                 // R8: what Route Server hands the gateways is tagged so a circuit cannot bring it back (R10).
                 out.communities = Array(Set(out.communities + [.routeServerTag])).sorted()
@@ -108,8 +135,9 @@ struct ExportPolicy {
                 if network.kind(of: receiver) == .expressRouteGateway {
                     // R11: as-override, so the gateway accepts paths that went through another Azure VNet.
                     path = path.map { $0 == receiverASN ? ASN.microsoftEdge : $0 }
-                } else if path.allSatisfy(ASN.isPrivate) {
-                    // R12: remove-private-as removes a path made only of private ASNs.
+                } else if path.allSatisfy(ASN.isPrivate) && !path.contains(receiverASN) {
+                    // R12: remove-private-as removes a path made only of private ASNs, but not when it
+                    // holds the receiving site's own ASN: the site then drops it (R3) [inf].
                     path = []
                 }
             }

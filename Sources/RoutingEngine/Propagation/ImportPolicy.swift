@@ -21,15 +21,25 @@ struct ImportPolicy {
             && network.topology.routeServer != nil && attributes.communities.contains(.routeServerTag) {
             return .reject(rule: .r10, reason: "carries 65517:65517: a route Route Server handed a gateway, coming back")
         }
+        // R14: a VPN gateway that is not AS 65515 is an eBGP peer; Route Server drops its paths that
+        // carry Azure's 65517:… communities [support guide].
+        if receiverKind == .routeServer && network.kind(of: sender) == .vpnGateway && session.type == .ebgp,
+           let tag = attributes.communities.first(where: { $0.value >> 16 == 65517 }) {
+            return .reject(rule: .r14, reason: "carries \(tag) from a VPN gateway that is not AS 65515")
+        }
         return .accept(Candidate(attributes: attributes, source: .session(session.id), peer: sender,
-                                 ibgp: session.type == .ibgp, weight: weight(at: receiverKind, type: session.type),
+                                 ibgp: session.type == .ibgp,
+                                 weight: weight(at: receiverKind, from: network.kind(of: sender), type: session.type),
                                  localPreference: 100, origination: nil, lostAt: nil))
     }
 
-    /// Gateways weigh eBGP 32769 over iBGP 32768 (R11); Route Server shows 32768 for NVA routes (R15a).
-    private func weight(at kind: NodeKind, type: SessionType) -> UInt32 {
+    /// The weights Azure's tables show (R11, R15a rev. 2): the ER gateway weighs the circuit 32769 over
+    /// iBGP 32768; the VPN gateway weighs its sites 32768 and the ER gateway beside it 32769 (R25);
+    /// Route Server shows 32768 for NVA routes.
+    private func weight(at kind: NodeKind, from senderKind: NodeKind, type: SessionType) -> UInt32 {
         switch kind {
-        case .expressRouteGateway, .vpnGateway: type == .ebgp ? 32769 : 32768
+        case .expressRouteGateway: type == .ebgp && senderKind == .expressRouteCircuit ? 32769 : 32768
+        case .vpnGateway: senderKind == .expressRouteGateway ? 32769 : 32768
         case .routeServer: 32768
         default: 0
         }

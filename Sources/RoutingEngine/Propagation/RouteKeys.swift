@@ -1,6 +1,7 @@
-/// The units BGP propagation works on. Propagation of a prefix depends only on who originates it and
-/// with which communities and MED (no policy here looks at the prefix itself), so prefixes with identical
-/// origination share one key and are propagated once: the scale topology's 13,000 prefixes become a
+/// The units BGP propagation works on. Propagation of a prefix depends only on who originates it, with
+/// which communities and MED, and how it relates to the VNet address spaces (the only thing about a
+/// prefix a policy looks at: R15, R24), so prefixes with identical origination and class share one key
+/// and are propagated once: the scale topology's 13,000 prefixes become a
 /// few dozen keys. Step-through uses one key per prefix so every UPDATE names its prefix.
 struct RouteKeys: Sendable {
     /// Per key: its prefixes, sorted; the first one stands for the key.
@@ -12,8 +13,9 @@ struct RouteKeys: Sendable {
     var count: Int { prefixes.count }
 
     /// One key per group of prefixes with identical origination.
-    init(grouping originations: [[Origination]]) {
+    init(grouping originations: [[Origination]], classifiedBy classify: (Prefix) -> PrefixClass) {
         struct Origin: Hashable { let speaker: SpeakerID; let communities: [Community]; let med: UInt32?; let source: Origination.Source }
+        struct Signature: Hashable { let origins: [Origin]; let prefixClass: PrefixClass }
         var signatures: [Prefix: [Origin]] = [:]
         for (speaker, list) in originations.enumerated() {
             for origination in list {
@@ -22,10 +24,10 @@ struct RouteKeys: Sendable {
                                    source: origination.source))
             }
         }
-        var keyOfSignature: [[Origin]: Int] = [:]
+        var keyOfSignature: [Signature: Int] = [:]
         var groups: [[Prefix]] = []
         for prefix in signatures.keys.sorted() {
-            let signature = signatures[prefix]!
+            let signature = Signature(origins: signatures[prefix]!, prefixClass: classify(prefix))
             if let key = keyOfSignature[signature] {
                 groups[key].append(prefix)
             } else {
@@ -52,4 +54,7 @@ struct RouteKeys: Sendable {
     }
 
     func count(of key: Int) -> Int { prefixes[key].count }
+
+    /// The prefix that stands for a key: every prefix of the key has its class.
+    func representative(of key: Int) -> Prefix { prefixes[key][0] }
 }

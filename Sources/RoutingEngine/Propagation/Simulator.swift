@@ -30,12 +30,15 @@ struct Simulator: Sendable {
     /// Per session: the adjacency slot of side a and side b.
     private var slots: [(a: Int, b: Int)]
     private var oscillation = OscillationDetector()
+    /// Per key: how its prefixes relate to the VNet address spaces (R15, R24).
+    let prefixClasses: [PrefixClass]
     /// The run came back to an earlier state: it would loop forever (R21).
     private(set) var isOscillating = false
 
     init(network: Network, keys: RouteKeys) {
         self.network = network
         self.keys = keys
+        prefixClasses = (0..<keys.count).map { network.prefixClass(keys.representative(of: $0)) }
         ribs = network.adjacency.map { SpeakerRIB(keys: keys.count, slots: $0.count) }
         slots = Simulator.slots(of: network)
     }
@@ -199,17 +202,14 @@ struct Simulator: Sendable {
         }
     }
 
-    /// A speaker advertises its best path. Route Server keeps a view per peer: it sends each peer
-    /// the best path that peer may receive (so route exchange off still passes NVA routes between NVAs).
+    /// A speaker advertises its best path or nothing. Route Server too (R5 rev. 2): a peer that
+    /// policy keeps from the best path, or the NVA the best path came from, gets nothing for the
+    /// prefix, not a worse path.
     private func advertisement(of key: Int, at speaker: SpeakerID, over session: Session, policy: ExportPolicy) -> PathAttributes? {
         let rib = ribs[speaker]
         guard rib.selected[key] > 0 else { return nil }
-        let eligible = network.kind(of: speaker) == .routeServer ? rib.candidates[key][...] : rib.candidates[key].prefix(1)
-        for candidate in eligible {
-            if case .advertise(let attributes) = policy.verdict(for: candidate, from: speaker, over: session) {
-                return attributes
-            }
-        }
+        let verdict = policy.verdict(for: rib.candidates[key][0], prefixClasses[key], from: speaker, over: session)
+        if case .advertise(let attributes) = verdict { return attributes }
         return nil
     }
 
@@ -255,16 +255,6 @@ struct Simulator: Sendable {
             }
         }
         return nil
-    }
-
-    /// R13: Azure documents 1,000 routes towards the circuit but not what happens beyond [inf].
-    mutating func markAzureToCircuitWarnings() {
-        for session in network.sessions where session.state.isUp {
-            guard network.kind(of: session.a) == .expressRouteGateway, network.kind(of: session.b) == .expressRouteCircuit else { continue }
-            let count = acceptedCount(at: session.b, on: session.id)
-            network.sessions[session.id].warning = count > 1000
-                ? "Azure advertises \(count) routes to the circuit; ExpressRoute allows 1000" : nil
-        }
     }
 
     // MARK: changing settings mid-flight

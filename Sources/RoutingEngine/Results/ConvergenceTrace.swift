@@ -47,9 +47,6 @@ public struct ConvergenceTrace: Sendable {
         if steps < events.count {
             convergence = .didNotConverge(messages: simulator.delivered, prefixes: prefixes(ofEventsFrom: steps))
         }
-        // As Engine.compute does: the R13 warning describes the tables, so the replayed final state
-        // shows the same sessions as a full computation.
-        simulator.markAzureToCircuitWarnings()
         return RoutingResult(simulator, convergence: convergence)
     }
 

@@ -170,7 +170,8 @@ extension RoutingResult {
             return DataPath.Hop(at: name, route: described, outcome: .internet)
         case .none:
             return DataPath.Hop(at: name, route: described,
-                                outcome: .blackHole("next hop type None: Azure drops the packet (R22)"))
+                                // A user route (R22) or one of the system None ranges (R15).
+                                outcome: .blackHole("next hop type None: Azure drops the packet (\(route.source == .user ? "R22" : "R15"))"))
         case .virtualNetworkGateway where route.nextHopIPs.isEmpty:
             // A user route to "Virtual network gateway" sends the packet to the VPN gateway (R22).
             guard let gateway = nodes.first(where: { $0.kind == .vpnGateway }), let instance = gateway.speakers.first else {

@@ -125,6 +125,17 @@ extension RoutingResult {
         return pairs.map { (pair: $0.key, prefixes: $0.value.sorted()) }.sorted { $0.prefixes[0] < $1.prefixes[0] }
     }
 
+    /// Why a session of the other result does not exist in this one: an instance that is not
+    /// provisioned, or a peering these settings do not make (R14: no Route Server peering).
+    private func absentSessionReason(_ ends: (String, String)) -> String {
+        let live = [ends.0, ends.1].allSatisfy { network.speakers(named: $0) != nil }
+        guard live else { return "instance not provisioned" }
+        let refused = network.refusesVPNGateway && [ends.0, ends.1].contains { end in
+            network.speakers(named: end)?.allSatisfy { network.kind(of: $0) == .vpnGateway } == true
+        }
+        return refused ? "no peering: Azure refuses Route Server with this VPN gateway (R14)" : "no peering"
+    }
+
     private func sessionChanges(to other: RoutingResult) -> [SessionChange] {
         var changes: [SessionChange] = []
         for session in network.sessions {
@@ -132,14 +143,14 @@ extension RoutingResult {
             let match = other.network.sessions.first {
                 other.network.name(of: $0.a) == ends.0 && other.network.name(of: $0.b) == ends.1
             }
-            let after = match?.state ?? .down(reason: "instance not provisioned")
+            let after = match?.state ?? .down(reason: other.absentSessionReason(ends))
             if after != session.state { changes.append(SessionChange(between: ends, before: session.state, after: after)) }
         }
         for session in other.network.sessions {
             let ends = (other.network.name(of: session.a), other.network.name(of: session.b))
             let existed = network.sessions.contains { network.name(of: $0.a) == ends.0 && network.name(of: $0.b) == ends.1 }
             if !existed {
-                changes.append(SessionChange(between: ends, before: .down(reason: "instance not provisioned"), after: session.state))
+                changes.append(SessionChange(between: ends, before: .down(reason: absentSessionReason(ends)), after: session.state))
             }
         }
         return changes
@@ -158,9 +169,9 @@ extension RoutingResult {
         var changes: [EffectiveRouteChange] = []
         for vnet in network.virtualNetworks {
             let spaces = systemSpaces(of: vnet)
-            for prefix in changed {
-                let old = keys.keyOfPrefix[prefix].flatMap { mine[$0] }.map { Self.entry(for: prefix, $0, shadowedBy: spaces) }
-                let new = other.keys.keyOfPrefix[prefix].flatMap { theirs[$0] }.map { Self.entry(for: prefix, $0, shadowedBy: spaces) }
+            for prefix in changed where Self.programs(prefix, in: spaces) {
+                let old = keys.keyOfPrefix[prefix].flatMap { mine[$0] }.map { Self.entry(for: prefix, $0) }
+                let new = other.keys.keyOfPrefix[prefix].flatMap { theirs[$0] }.map { Self.entry(for: prefix, $0) }
                 changes.append(EffectiveRouteChange(vnet: vnet.name, prefix: prefix, before: old, after: new))
             }
         }

@@ -6,12 +6,25 @@ public struct RoutingResult: Sendable {
     let keys: RouteKeys
     let ribs: [SpeakerRIB]
 
+    /// What Azure refuses or documents as risky in these tables (R13, R14, R18, R20).
+    public let warnings: [Warning]
+
     init(_ simulator: Simulator, convergence: Convergence) {
-        network = simulator.network
+        var network = simulator.network
+        warnings = simulator.warnings()
+        for warning in warnings {
+            for session in warning.sessions where network.sessions[session].warning == nil {
+                network.sessions[session].warning = warning.message
+            }
+        }
+        self.network = network
         keys = simulator.keys
         ribs = simulator.ribs
         self.convergence = convergence
     }
+
+    /// The warnings about one node.
+    public func warnings(about node: String) -> [Warning] { warnings.filter { $0.node == node } }
 
     public var topology: Topology { network.topology }
     public var settings: Settings { network.settings }
@@ -153,10 +166,10 @@ public enum Engine {
     }
 
     static func compute(_ network: Network, keys: RouteKeys? = nil, messageBudget: Int? = nil) -> RoutingResult {
-        var simulator = Simulator(network: network, keys: keys ?? RouteKeys(grouping: network.originations))
+        var simulator = Simulator(network: network,
+                                  keys: keys ?? RouteKeys(grouping: network.originations, classifiedBy: network.prefixClass))
         simulator.originate()
         let convergence = simulator.run(budget: messageBudget ?? simulator.defaultBudget)
-        simulator.markAzureToCircuitWarnings()
         return RoutingResult(simulator, convergence: convergence)
     }
 }

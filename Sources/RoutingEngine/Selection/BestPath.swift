@@ -20,13 +20,15 @@ struct BestPath: Sendable {
             first.peer != nil && second.peer != nil && first.attributes.asPath == second.attributes.asPath
         })
 
-    /// R16: Route Server ranks by hub routing preference, then AS-path length; equal lengths from the
-    /// same kind of source are all programmed (several NVAs → ECMP), whatever ASNs the paths hold.
+    /// R16: Route Server decides with the VMs' function (HubDecision: hub routing preference, AS-path
+    /// length, kind of source); equal offers from the same kind of source are all programmed (several
+    /// NVAs → ECMP), whatever ASNs the paths hold.
     static let routeServer = BestPath(
-        steps: [(.locallyOriginated, locallyOriginated), (.hubRoutingPreference, hubRoutingPreference),
-                (.asPathLength, asPathLength), (.origin, origin), (.med, med), (.ebgpOverIbgp, ebgpOverIbgp),
-                (.routerID, routerID), (.neighborAddress, neighborAddress)],
-        multipathThrough: .asPathLength,
+        steps: [(.locallyOriginated, locallyOriginated)]
+            + HubDecision.steps.map { step in (step, { a, b, context in hubDecision(a, b, context, at: step) }) }
+            + [(.origin, origin), (.med, med), (.ebgpOverIbgp, ebgpOverIbgp),
+               (.routerID, routerID), (.neighborAddress, neighborAddress)],
+        multipathThrough: .sourceKind,
         multipathRequires: { first, second, context in
             first.peer != nil && second.peer != nil
                 && context.sourceClass(of: first) == context.sourceClass(of: second)
@@ -148,9 +150,12 @@ private func neighborAddress(_ a: Candidate, _ b: Candidate, _ context: Selectio
     compareAscending(context.neighborAddress(of: a).value, context.neighborAddress(of: b).value)
 }
 
-private func hubRoutingPreference(_ a: Candidate, _ b: Candidate, _ context: SelectionContext) -> Int {
-    let rank = { (candidate: Candidate) in context.sourceClass(of: candidate)?.rank(under: context.preference) ?? 0 }
-    return compareAscending(rank(a), rank(b))
+/// One of HubDecision's steps: the shared decision, counted only at the step that made it.
+private func hubDecision(_ a: Candidate, _ b: Candidate, _ context: SelectionContext, at step: DecisionStep) -> Int {
+    let decision = HubDecision(preference: context.preference)
+        .decide((context.sourceClass(of: a), a.attributes.asPath.count), (context.sourceClass(of: b), b.attributes.asPath.count))
+    guard let decision, decision.step == step else { return 0 }
+    return decision.firstWins ? -1 : 1
 }
 
 private func compareAscending<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a > b ? 1 : 0) }

@@ -2,6 +2,8 @@
 public enum DecisionStep: String, Sendable, CaseIterable {
     case onlyPath = "only path"
     case hubRoutingPreference = "hub routing preference"
+    /// R16: at equal AS-path length, ExpressRoute, then VPN, then an NVA.
+    case sourceKind = "ExpressRoute over VPN over NVA"
     case weight
     case localPreference = "local preference"
     case locallyOriginated = "locally originated"

@@ -52,12 +52,18 @@ extension RoutingResult {
         // R1 rev. 2: a spoke that does not use the hub's gateways gets no gateway or Route Server routes.
         for (key, route) in programmed.enumerated() where vnet.useRemoteGateways {
             guard let route else { continue }
-            for prefix in keys.prefixes[key] { bgp.append(Self.entry(for: prefix, route, shadowedBy: systemSpaces)) }
+            for prefix in keys.prefixes[key] where Self.programs(prefix, in: systemSpaces) {
+                bgp.append(Self.entry(for: prefix, route))
+            }
         }
-        // A BGP default route takes over from the system one (forced tunnelling).
-        let bgpDefault = bgp.contains { $0.prefix == .defaultRoute && $0.state == .active }
-        system.append(EffectiveRoute(source: .default, state: bgpDefault ? .invalid : .active, prefix: .defaultRoute,
-                                     nextHopType: .internet, nextHopIPs: [], learnedFrom: nil, asPath: nil))
+        // A BGP route of the same prefix takes over a system route (forced tunnelling for 0.0.0.0/0).
+        let bgpPrefixes = Set(bgp.map(\.prefix))
+        system.append(EffectiveRoute(source: .default, state: bgpPrefixes.contains(.defaultRoute) ? .invalid : .active,
+                                     prefix: .defaultRoute, nextHopType: .internet, nextHopIPs: [], learnedFrom: nil, asPath: nil))
+        for range in Self.noneRanges where Self.listsNoneRoute(range, spaces: systemSpaces) {
+            system.append(EffectiveRoute(source: .default, state: bgpPrefixes.contains(range) ? .invalid : .active,
+                                         prefix: range, nextHopType: .none, nextHopIPs: [], learnedFrom: nil, asPath: nil))
+        }
         return (system + bgp).sorted(by: Self.azureOrder)
     }
 
@@ -68,18 +74,33 @@ extension RoutingResult {
         return a.source.order < b.source.order
     }
 
-    /// The VNet's own and peered address spaces: system routes that shadow BGP routes inside them.
+    /// R15: the ranges Azure routes to `None` unless a VNet uses them (routing overview).
+    static let noneRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map { Prefix($0) }
+
+    /// "If you assign any of the address ranges [to] the address space of a virtual network, Azure
+    /// changes the next hop type from None to Virtual network" (the space's own entry then stands for
+    /// it); a space that includes the range removes it. A space inside the range leaves it listed.
+    static func listsNoneRoute(_ range: Prefix, spaces: [Prefix]) -> Bool {
+        !spaces.contains { $0.contains(range) }
+    }
+
+    /// R15 rev. 2: a BGP route equal to or more specific than the VNet's own or a peered address
+    /// space is not programmed at all; a larger prefix is.
+    static func programs(_ prefix: Prefix, in spaces: [Prefix]) -> Bool {
+        !spaces.contains { $0.contains(prefix) }
+    }
+
+    /// The VNet's own and peered address spaces: a BGP route inside them is not programmed (R15).
     func systemSpaces(of vnet: VirtualNetwork) -> [Prefix] {
         let hub = topology.hub
         return vnet.addressSpace + (vnet.name == hub.name ? hub.spokes.flatMap(\.addressSpace) : hub.addressSpace)
     }
 
-    /// The BGP entry for one prefix: Invalid when a system route is equal or less specific.
-    static func entry(for prefix: Prefix, _ route: ProgrammedRoute, shadowedBy spaces: [Prefix]) -> EffectiveRoute {
-        let shadowed = spaces.contains { $0.contains(prefix) }
-        return EffectiveRoute(source: .virtualNetworkGateway, state: shadowed ? .invalid : .active, prefix: prefix,
-                              nextHopType: .virtualNetworkGateway, nextHopIPs: route.nextHops,
-                              learnedFrom: route.sourceClass, asPath: route.asPath)
+    /// The BGP entry for one prefix.
+    static func entry(for prefix: Prefix, _ route: ProgrammedRoute) -> EffectiveRoute {
+        EffectiveRoute(source: .virtualNetworkGateway, state: .active, prefix: prefix,
+                       nextHopType: .virtualNetworkGateway, nextHopIPs: route.nextHops,
+                       learnedFrom: route.sourceClass, asPath: route.asPath)
     }
 
     /// Per key, what the gateways and Route Server program into VMs.
@@ -119,18 +140,17 @@ extension RoutingResult {
         return offers
     }
 
-    /// R16: hub routing preference, then the shortest AS path. Several NVAs with equal lengths are all
-    /// programmed (ECMP); a tie between kinds goes to ExpressRoute, then VPN [inf].
+    /// R16: the offers ranked by Route Server's own decision (HubDecision); every offer that ties
+    /// with the best is programmed (several NVAs with equal paths: ECMP, up to 8 next hops).
     private func programmedRoute(for key: Int) -> ProgrammedRoute? {
         let offers = offers(for: key)
-        let preference = settings.hubRoutingPreference
-        guard let bestRank = offers.map({ $0.sourceClass.rank(under: preference) }).min() else { return nil }
-        let preferred = offers.filter { $0.sourceClass.rank(under: preference) == bestRank }
-        let shortest = preferred.map(\.asPath.count).min()!
-        let finalists = preferred.filter { $0.asPath.count == shortest }
-        let winner = finalists.map(\.sourceClass).min()!
-        let chosen = finalists.filter { $0.sourceClass == winner }
-        return ProgrammedRoute(sourceClass: winner, asPath: chosen.map(\.asPath).min { $0.lexicographicallyPrecedes($1) }!,
-                               nextHops: Set(chosen.map(\.nextHop)).sorted())
+        let decision = HubDecision(preference: settings.hubRoutingPreference)
+        func beats(_ a: Offer, _ b: Offer) -> Bool {
+            decision.decide((a.sourceClass, a.asPath.count), (b.sourceClass, b.asPath.count))?.firstWins == true
+        }
+        guard let best = offers.first(where: { offer in !offers.contains { beats($0, offer) } }) else { return nil }
+        let chosen = offers.filter { !beats(best, $0) }
+        return ProgrammedRoute(sourceClass: best.sourceClass, asPath: chosen.map(\.asPath).min { $0.lexicographicallyPrecedes($1) }!,
+                               nextHops: Array(Set(chosen.map(\.nextHop)).sorted().prefix(8)))
     }
 }
