@@ -11,16 +11,22 @@ public enum TextReport {
         }
     }
 
-    public static func render(_ result: RoutingResult, options: Options = Options()) -> String {
-        var lines = header(result)
+    /// Streams the report: one node's tables at a time.
+    public static func write(_ result: RoutingResult, options: Options = Options(), to sink: OutputSink) {
+        sink.lines(header(result))
         for node in result.nodes where options.node == nil || options.node == node.name {
-            lines += [""] + nodeSection(node, result, showAdvertised: options.showAdvertised)
+            sink.line("")
+            writeNodeSection(node, result, showAdvertised: options.showAdvertised, to: sink)
         }
         for (vnet, routes) in result.effectiveRouteTables where options.node == nil || options.node == vnet.name {
-            lines += ["", "=== \(vnet.name) (virtual network) — effective routes of its VMs ==="]
-            lines += effectiveRouteTable(routes)
+            sink.line("")
+            sink.line("=== \(vnet.name) (virtual network) — effective routes of its VMs ===")
+            effectiveRouteTableBuilder(routes).write(to: sink)
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func render(_ result: RoutingResult, options: Options = Options()) -> String {
+        OutputSink.collecting { write(result, options: options, to: $0) }
     }
 
     public static func header(_ result: RoutingResult) -> [String] {
@@ -33,31 +39,36 @@ public enum TextReport {
         return lines
     }
 
-    public static func nodeSection(_ node: Node, _ result: RoutingResult, showAdvertised: Bool) -> [String] {
-        var lines = ["=== \(node.name) (\(node.kind.displayName), AS \(node.asn)) ==="]
-        lines += sessionTable(node, result)
+    public static func writeNodeSection(_ node: Node, _ result: RoutingResult, showAdvertised: Bool, to sink: OutputSink) {
+        sink.line("=== \(node.name) (\(node.kind.displayName), AS \(node.asn)) ===")
+        sink.lines(sessionTable(node, result))
         let network = result.network
         let allRoutes = result.routes(of: node)
         for speaker in node.speakers {
             let instance = network.speakers[speaker]
             let routes = allRoutes.filter { $0.instance == instance.instance }
-            lines += ["", "BGP table of \(network.name(of: speaker)), local router ID is \(instance.address), local AS \(node.asn)"]
-            lines += BGPTableFormat.legend + [""]
+            sink.line("")
+            sink.line("BGP table of \(network.name(of: speaker)), local router ID is \(instance.address), local AS \(node.asn)")
+            sink.lines(BGPTableFormat.legend)
+            sink.line("")
             if routes.isEmpty {
-                lines.append("   (no routes)")
+                sink.line("   (no routes)")
             } else {
-                lines += [BGPTableFormat.header] + BGPTableFormat.lines(routes)
-                let selected = Set(routes.filter(\.isSelected).map(\.prefix)).count
-                lines += ["", "Displayed \(selected) routes and \(routes.count) total paths"]
+                sink.line(BGPTableFormat.header)
+                BGPTableFormat.write(routes, to: sink)
+                let selected = Set(routes.lazy.filter(\.isSelected).map(\.prefix)).count
+                sink.line("")
+                sink.line("Displayed \(selected) routes and \(routes.count) total paths")
             }
         }
         let rejected = result.rejected(at: node)
         if !rejected.isEmpty {
-            lines += ["", "Refused by inbound policy:"]
-            lines += rejected.map { route in
+            sink.line("")
+            sink.line("Refused by inbound policy:")
+            for route in rejected {
                 let instance = node.speakers.count > 1 ? "#\(route.instance) " : ""
-                return "   \(instance)\(route.prefix) from \(route.from) [\(route.attributes.asPathText)]: "
-                    + "\(route.rule.citation) \(route.reason)"
+                sink.line("   \(instance)\(route.prefix) from \(route.from) [\(route.attributes.asPathText)]: "
+                          + "\(route.rule.citation) \(route.reason)")
             }
         }
         if showAdvertised {
@@ -69,11 +80,12 @@ public enum TextReport {
                 let peerNode = result.node(named: route.peer)
                 let peerName = peerNode.map { result.network.isMultiInstance($0) } == true ? "\(route.peer)#\(route.peerInstance)" : route.peer
                 let local = node.speakers.count > 1 ? "\(node.name)#\(route.instance)" : node.name
-                lines += ["", "Advertised by \(local) to \(peerName)", BGPTableFormat.header]
-                lines += groups[key]!.map(BGPTableFormat.line)
+                sink.line("")
+                sink.line("Advertised by \(local) to \(peerName)")
+                sink.line(BGPTableFormat.header)
+                for route in groups[key]! { BGPTableFormat.write(route, to: sink) }
             }
         }
-        return lines
     }
 
     public static func sessionTable(_ node: Node, _ result: RoutingResult) -> [String] {
@@ -92,12 +104,16 @@ public enum TextReport {
     }
 
     public static func effectiveRouteTable(_ routes: [EffectiveRoute]) -> [String] {
+        effectiveRouteTableBuilder(routes).render()
+    }
+
+    static func effectiveRouteTableBuilder(_ routes: [EffectiveRoute]) -> TextTable {
         var table = TextTable(["Source", "State", "Address Prefixes", "Next Hop Type", "Next Hop IP Address"])
         for route in routes {
             table.add([route.source.rawValue, route.state.rawValue, route.prefix.description, route.nextHopType.rawValue,
                        route.nextHopIPs.map(\.description).joined(separator: ", ")])
         }
-        return table.render()
+        return table
     }
 }
 

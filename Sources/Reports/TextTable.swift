@@ -21,6 +21,11 @@ struct TextTable {
         }
         return [line(headers), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
     }
+
+    /// The rendered lines, written into a sink.
+    func write(to sink: OutputSink, indent: String = "") {
+        for line in render(indent: indent) { sink.line(line) }
+    }
 }
 
 extension String {

@@ -27,9 +27,11 @@ struct DiffCommand: ParsableCommand {
         let before = try Engine.compute(topology)
         let after = try TopologySource.compute(topology, toggles)
         let diff = before.diff(to: after)
-        switch format {
-        case .text: print(DiffReport.text(diff, from: before.settings, to: after.settings, topology: topology), terminator: "")
-        case .json: print(try DiffReport.json(diff, from: before.settings, to: after.settings, topology: topology), terminator: "")
+        try Output.standardOutput { sink in
+            switch format {
+            case .text: DiffReport.writeText(diff, from: before.settings, to: after.settings, topology: topology, to: sink)
+            case .json: DiffReport.writeJSON(diff, from: before.settings, to: after.settings, topology: topology, to: sink)
+            }
         }
     }
 }

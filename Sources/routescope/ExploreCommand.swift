@@ -35,8 +35,7 @@ struct ExploreCommand: ParsableCommand {
         let topology = try TopologySource.load(topology)
         let result = try TopologySource.compute(topology, toggles)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            print(TextReport.render(result), terminator: "")
-            return
+            return try Output.standardOutput { TextReport.write(result, to: $0) }
         }
         let monochrome = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal: Terminal
@@ -111,8 +110,7 @@ enum RunLoop {
             return write(TopologyWriter.yaml(topology, settings: settings), to: path, what: "scenario")
         case .export(let path):
             let format = ExportFormat(rawValue: String(path.split(separator: ".").last ?? "")) ?? .md
-            guard let text = try? Exporter.render(state.result, format: format) else { return .writeFailed("cannot render \(path)") }
-            return write(text, to: path, what: format.rawValue)
+            return write(Exporter.render(state.result, format: format), to: path, what: format.rawValue)
         }
     }
 }

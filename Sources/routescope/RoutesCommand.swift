@@ -10,7 +10,12 @@ struct RoutesCommand: ParsableCommand {
             text: FRR `show ip bgp` tables per node and instance, sessions, refused paths, effective routes.
             azure: the columns of Get-AzRouteServerPeerLearnedRoute, Get-AzRouteServerPeerAdvertisedRoute,
                    Get-AzVirtualNetworkGatewayLearnedRoute and Get-AzEffectiveRouteTable.
-            json: the stable schema of the contract (sorted, byte-for-byte deterministic).
+            az, az-table: what `az network routeserver peering list-learned-routes` / `list-advertised-routes`
+                   (keyed by RouteServiceRole_IN_0 / _1), `az network vnet-gateway list-learned-routes` and
+                   `az network nic show-effective-route-table` print with -o json and -o table.
+            json: the stable schema of docs/format.md (sorted, byte-for-byte deterministic).
+            With --node NVA, azure and az print Route Server's learned and advertised tables for that peer.
+            Output is written as it is produced (pipe it to jq or less at any size).
             """)
 
     @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
@@ -19,7 +24,7 @@ struct RoutesCommand: ParsableCommand {
     @Option(help: "Only this node (or VNet).")
     var node: String?
 
-    @Option(help: "Output format: text, json or azure.")
+    @Option(help: "Output format: text, json, azure (PowerShell), az or az-table (the Azure CLI's -o json / -o table).")
     var format: OutputFormat = .text
 
     @Flag(help: "Also print what each node advertises to each neighbour (text format).")
@@ -31,15 +36,20 @@ struct RoutesCommand: ParsableCommand {
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
         try TopologySource.validate(node: node, in: result)
-        switch format {
-        case .text: print(TextReport.render(result, options: .init(node: node, showAdvertised: advertised)), terminator: "")
-        case .json: print(try JSONReport.render(result, node: node), terminator: "")
-        case .azure: print(AzureReport.render(result, node: node), terminator: "")
+        try Output.standardOutput { sink in
+            switch format {
+            case .text: TextReport.write(result, options: .init(node: node, showAdvertised: advertised), to: sink)
+            case .json: JSONReport.write(result, node: node, to: sink)
+            case .azure: AzureReport.write(result, node: node, style: .powerShell, to: sink)
+            case .az: AzureReport.write(result, node: node, style: .az, to: sink)
+            case .azTable: AzureReport.write(result, node: node, style: .azTable, to: sink)
+            }
         }
         if !result.convergence.isConverged { throw ExitCode(2) }
     }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, azure
+    case text, json, azure, az
+    case azTable = "az-table"
 }

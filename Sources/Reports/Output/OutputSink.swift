@@ -1,0 +1,132 @@
+import RoutingEngine
+
+/// Bytes on their way out. Reports write into a sink as they produce their output; the buffer is handed
+/// to `drain` whenever it fills, so output of any size needs no more memory than the buffer (and the
+/// table being written). Where the bytes go (stdout, a file, a string) is the caller's business.
+public final class OutputSink {
+    private var buffer: [UInt8] = []
+    private let capacity: Int
+    private let drain: ([UInt8]) throws -> Void
+    /// The first error `drain` threw; later output is dropped and `finish()` rethrows it.
+    public private(set) var failure: (any Error)?
+
+    public init(capacity: Int = 1 << 16, drain: @escaping ([UInt8]) throws -> Void) {
+        self.capacity = capacity
+        self.drain = drain
+        buffer.reserveCapacity(capacity + 256)
+    }
+
+    @inline(__always) public func write(_ byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= capacity { flush() }
+    }
+
+    public func write(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
+            buffer.append(contentsOf: text.utf8)
+        }
+        if buffer.count >= capacity { flush() }
+    }
+
+    public func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flush() }
+    }
+
+    /// A line: the text and a newline.
+    public func line(_ text: String) {
+        write(text)
+        write(0x0A)
+    }
+
+    public func lines(_ lines: [String]) { for text in lines { line(text) } }
+
+    /// `count` copies of a byte (padding).
+    public func repeating(_ byte: UInt8, count: Int) {
+        guard count > 0 else { return }
+        buffer.append(contentsOf: repeatElement(byte, count: count))
+        if buffer.count >= capacity { flush() }
+    }
+
+    /// A number in decimal, without going through a String.
+    public func decimal(_ value: UInt64) {
+        guard value >= 10 else { return write(0x30 + UInt8(value)) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { raw in
+            while rest > 0 {
+                raw[19 - count] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            buffer.append(contentsOf: raw[(20 - count)...])
+        }
+        if buffer.count >= capacity { flush() }
+    }
+
+    public func decimal(_ value: some BinaryInteger) {
+        if value < 0 {
+            write(0x2D)
+            decimal(UInt64(value.magnitude))
+        } else {
+            decimal(UInt64(value))
+        }
+    }
+
+    /// `10.0.1.4`
+    public func address(_ address: IPv4Address) {
+        let value = address.value
+        decimal(value >> 24); write(0x2E)
+        decimal(value >> 16 & 0xff); write(0x2E)
+        decimal(value >> 8 & 0xff); write(0x2E)
+        decimal(value & 0xff)
+    }
+
+    /// `10.0.0.0/16`
+    public func prefix(_ prefix: Prefix) {
+        address(prefix.network)
+        write(0x2F)
+        decimal(prefix.length)
+    }
+
+    /// Hands the buffer on (an error is kept for `finish()`).
+    public func flush() {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil, !buffer.isEmpty else { return }
+        do { try drain(buffer) } catch { failure = error }
+    }
+
+    /// Flushes and reports the first write error, if any.
+    public func finish() throws {
+        flush()
+        if let failure { throw failure }
+    }
+
+    /// Renders into a string: for the explorer, tests and small outputs.
+    public static func collecting(_ render: (OutputSink) throws -> Void) rethrows -> String {
+        var bytes: [UInt8] = []
+        let sink = OutputSink { bytes += $0 }
+        try render(sink)
+        sink.flush()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Decimal widths, for padding numbers without formatting them twice.
+enum DecimalWidth {
+    static func of(_ value: UInt64) -> Int {
+        var width = 1, rest = value
+        while rest >= 10 { rest /= 10; width += 1 }
+        return width
+    }
+
+    static func of(_ address: IPv4Address) -> Int {
+        let value = UInt64(address.value)
+        return of(value >> 24) + of(value >> 16 & 0xff) + of(value >> 8 & 0xff) + of(value & 0xff) + 3
+    }
+
+    static func of(_ prefix: Prefix) -> Int { of(prefix.network) + 1 + of(UInt64(prefix.length)) }
+}
