@@ -10,16 +10,18 @@ import RoutingEngine
 public enum AzureReport {
     public enum Style: Sendable { case powerShell, az, azTable }
 
-    public static func write(_ result: RoutingResult, node: String? = nil, style: Style = .powerShell, to sink: OutputSink) {
+    public static func write(_ result: RoutingResult, node: String? = nil, style: Style = .powerShell, prefix: PrefixQuery? = nil,
+                             to sink: OutputSink) {
         sink.lines(TextReport.header(result))
         let routeServer = result.nodes.first { $0.kind == .routeServer }
         for item in result.nodes where node == nil || node == item.name {
             switch item.kind {
             case .routeServer:
-                for peer in result.nodes where peer.kind == .nva { peerTables(routeServer: item, peer: peer, result, style, sink) }
-            case .expressRouteGateway, .vpnGateway: gatewayTable(item, result, style, sink)
+                let tables = RouteServerTables(item, result, prefix)
+                for peer in result.nodes where peer.kind == .nva { peerTables(tables, peer: peer, result, style, sink) }
+            case .expressRouteGateway, .vpnGateway: gatewayTable(item, result, style, prefix, sink)
             case .nva where node != nil && routeServer != nil:
-                peerTables(routeServer: routeServer!, peer: item, result, style, sink)
+                peerTables(RouteServerTables(routeServer!, result, prefix), peer: item, result, style, sink)
             default:
                 if node != nil {
                     sink.line("")
@@ -28,12 +30,13 @@ public enum AzureReport {
             }
         }
         for (vnet, routes) in result.effectiveRouteTables where node == nil || node == vnet.name {
-            effectiveRoutes(vnet, routes, style, sink)
+            effectiveRoutes(vnet, prefix.narrow(routes), style, sink)
         }
     }
 
-    public static func render(_ result: RoutingResult, node: String? = nil, style: Style = .powerShell) -> String {
-        OutputSink.collecting { write(result, node: node, style: style, to: $0) }
+    public static func render(_ result: RoutingResult, node: String? = nil, style: Style = .powerShell,
+                              prefix: PrefixQuery? = nil) -> String {
+        OutputSink.collecting { write(result, node: node, style: style, prefix: prefix, to: $0) }
     }
 
     static let columns = ["LocalAddress", "Network", "NextHop", "SourcePeer", "Origin", "AsPath", "Weight"]
@@ -58,19 +61,32 @@ public enum AzureReport {
         }
     }
 
-    static func learned(by routeServer: Node, from peer: Node, _ result: RoutingResult) -> [PeerRoute] {
-        result.routes(of: routeServer).filter { $0.from == peer.name }.map { route in
+    /// Route Server's paths and advertisements, computed once for all its peers.
+    struct RouteServerTables {
+        let node: Node
+        let view: NodeView
+        let advertised: [AdvertisedRoute]
+
+        init(_ node: Node, _ result: RoutingResult, _ prefix: PrefixQuery?) {
+            self.node = node
+            view = NodeView(node, result, prefix)
+            advertised = result.advertised(by: node).filter { [view] in view.keeps($0.prefix) }
+        }
+    }
+
+    static func learned(from peer: Node, _ tables: RouteServerTables) -> [PeerRoute] {
+        tables.view.routes.filter { $0.from == peer.name }.map { route in
             PeerRoute(instance: route.instance, localAddress: route.localAddress, network: route.prefix,
                       nextHop: route.attributes.nextHop, sourcePeer: route.neighborAddress ?? route.attributes.nextHop,
                       origin: AzureOrigin.ebgp.rawValue, asPath: route.attributes.asPath, weight: route.weight)
         }
     }
 
-    static func advertised(by routeServer: Node, to peer: Node, _ result: RoutingResult) -> [PeerRoute] {
-        let local = Dictionary(uniqueKeysWithValues: routeServer.speakers.map {
+    static func advertised(to peer: Node, _ tables: RouteServerTables, _ result: RoutingResult) -> [PeerRoute] {
+        let local = Dictionary(uniqueKeysWithValues: tables.node.speakers.map {
             (result.network.speakers[$0].instance, result.network.speakers[$0].address)
         })
-        return result.advertised(by: routeServer).filter { $0.peer == peer.name }.compactMap { route in
+        return tables.advertised.filter { $0.peer == peer.name }.compactMap { route in
             guard let address = local[route.instance] else { return nil }
             return PeerRoute(instance: route.instance, localAddress: address, network: route.prefix,
                              nextHop: route.attributes.nextHop, sourcePeer: nil, origin: "Igp",
@@ -78,8 +94,8 @@ public enum AzureReport {
         }
     }
 
-    static func learned(by gateway: Node, _ result: RoutingResult) -> [PeerRoute] {
-        result.routes(of: gateway).map { route in
+    static func learned(by gateway: Node, _ view: NodeView) -> [PeerRoute] {
+        view.routes.map { route in
             PeerRoute(instance: route.instance, localAddress: route.localAddress, network: route.prefix,
                       nextHop: route.from == nil ? nil : route.attributes.nextHop,
                       sourcePeer: route.neighborAddress ?? route.localAddress, origin: route.azureOrigin.rawValue,
@@ -87,9 +103,11 @@ public enum AzureReport {
         }
     }
 
-    private static func peerTables(routeServer: Node, peer: Node, _ result: RoutingResult, _ style: Style, _ sink: OutputSink) {
-        let learned = learned(by: routeServer, from: peer, result)
-        let advertised = advertised(by: routeServer, to: peer, result)
+    private static func peerTables(_ tables: RouteServerTables, peer: Node, _ result: RoutingResult, _ style: Style,
+                                   _ sink: OutputSink) {
+        let routeServer = tables.node
+        let learned = learned(from: peer, tables)
+        let advertised = advertised(to: peer, tables, result)
         let instances = routeServer.speakers.map { result.network.speakers[$0].instance }
         switch style {
         case .powerShell:
@@ -117,8 +135,9 @@ public enum AzureReport {
         }
     }
 
-    private static func gatewayTable(_ node: Node, _ result: RoutingResult, _ style: Style, _ sink: OutputSink) {
-        let rows = learned(by: node, result)
+    private static func gatewayTable(_ node: Node, _ result: RoutingResult, _ style: Style, _ prefix: PrefixQuery?,
+                                     _ sink: OutputSink) {
+        let rows = learned(by: node, NodeView(node, result, prefix))
         switch style {
         case .powerShell:
             command("PS> Get-AzVirtualNetworkGatewayLearnedRoute -VirtualNetworkGatewayName \(node.name)", sink)
@@ -130,7 +149,7 @@ public enum AzureReport {
             command("$ az network vnet-gateway list-learned-routes -n \(node.name) -o table", sink)
             // az's table for this command: these six columns (azure-cli's transform_vnet_gateway_routes_table).
             azTable(["Network", "NextHop", "Origin", "SourcePeer", "AsPath", "Weight"],
-                    rows.map { Array($0.cells.dropFirst()) }, sink)
+                    rows.map { row in [1, 2, 4, 3, 5, 6].map { row.cells[$0] } }, sink)
         }
     }
 
@@ -200,7 +219,7 @@ public enum AzureReport {
     ])
 
     /// az's `-o table`: each column as wide as its header plus two, or its widest cell; two spaces between.
-    private static func azTable(_ headers: [String], _ rows: [[String]], _ sink: OutputSink) {
+    static func azTable(_ headers: [String], _ rows: [[String]], _ sink: OutputSink) {
         var widths = headers.map { $0.count + 2 }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }

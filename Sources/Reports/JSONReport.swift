@@ -5,22 +5,25 @@ import RoutingEngine
 /// give the same bytes (those Foundation's JSONEncoder gave; a test compares them).
 /// A new field is one line in one of the schemas below.
 public enum JSONReport {
-    public static func write(_ result: RoutingResult, node: String? = nil, to sink: OutputSink) {
-        JSONWriter(sink).document(Scope(result: result, node: node), document)
+    public static func write(_ result: RoutingResult, node: String? = nil, prefix: PrefixQuery? = nil, to sink: OutputSink) {
+        JSONWriter(sink).document(Scope(result: result, node: node, prefix: prefix), document)
     }
 
-    public static func render(_ result: RoutingResult, node: String? = nil) -> String {
-        OutputSink.collecting { write(result, node: node, to: $0) }
+    public static func render(_ result: RoutingResult, node: String? = nil, prefix: PrefixQuery? = nil) -> String {
+        OutputSink.collecting { write(result, node: node, prefix: prefix, to: $0) }
     }
 
     struct Scope {
         let result: RoutingResult
         let node: String?
+        let prefix: PrefixQuery?
     }
 
+    /// One node, its tables computed when the node is written.
     struct NodeScope {
         let node: Node
         let result: RoutingResult
+        let view: NodeView
     }
 
     static let document = JSONSchema<Scope>([
@@ -28,10 +31,13 @@ public enum JSONReport {
         .object("settings", settings) { $0.result.settings },
         .object("convergence", convergence) { $0.result.convergence },
         .objects("nodes", node) { scope in
-            scope.result.nodes.lazy.filter { scope.node == nil || $0.name == scope.node }.map { NodeScope(node: $0, result: scope.result) }
+            scope.result.nodes.lazy.filter { scope.node == nil || $0.name == scope.node }.map {
+                NodeScope(node: $0, result: scope.result, view: NodeView($0, scope.result, scope.prefix))
+            }
         },
         .objects("effectiveRoutes", vnet) { scope in
             scope.result.effectiveRouteTables.lazy.filter { scope.node == nil || $0.vnet.name == scope.node }
+                .map { (vnet: $0.vnet, routes: scope.prefix.narrow($0.routes)) }
         },
     ])
 
@@ -60,9 +66,9 @@ public enum JSONReport {
         .string("kind") { $0.node.kind.rawValue },
         .number("asn") { $0.node.asn },
         .objects("sessions", session) { sessions(of: $0.node, $0.result) },
-        .objects("routes", route) { $0.result.routes(of: $0.node) },
-        .objects("advertised", advertised) { $0.result.advertised(by: $0.node) },
-        .objects("rejected", rejected) { $0.result.rejected(at: $0.node) },
+        .objects("routes", route) { $0.view.routes },
+        .objects("advertised", advertised) { scope in scope.result.advertised(by: scope.node).filter { scope.view.keeps($0.prefix) } },
+        .objects("rejected", rejected) { scope in scope.result.rejected(at: scope.node).filter { scope.view.keeps($0.prefix) } },
     ])
 
     struct SessionEnd {

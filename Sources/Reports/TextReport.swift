@@ -6,8 +6,9 @@ public enum TextReport {
     public struct Options: Sendable {
         public var node: String?
         public var showAdvertised: Bool
-        public init(node: String? = nil, showAdvertised: Bool = false) {
-            self.node = node; self.showAdvertised = showAdvertised
+        public var prefix: PrefixQuery?
+        public init(node: String? = nil, showAdvertised: Bool = false, prefix: PrefixQuery? = nil) {
+            self.node = node; self.showAdvertised = showAdvertised; self.prefix = prefix
         }
     }
 
@@ -16,12 +17,12 @@ public enum TextReport {
         sink.lines(header(result))
         for node in result.nodes where options.node == nil || options.node == node.name {
             sink.line("")
-            writeNodeSection(node, result, showAdvertised: options.showAdvertised, to: sink)
+            writeNodeSection(node, result, showAdvertised: options.showAdvertised, prefix: options.prefix, to: sink)
         }
         for (vnet, routes) in result.effectiveRouteTables where options.node == nil || options.node == vnet.name {
             sink.line("")
             sink.line("=== \(vnet.name) (virtual network) — effective routes of its VMs ===")
-            effectiveRouteTableBuilder(routes).write(to: sink)
+            effectiveRouteTableBuilder(options.prefix.narrow(routes)).write(to: sink)
         }
     }
 
@@ -39,11 +40,13 @@ public enum TextReport {
         return lines
     }
 
-    public static func writeNodeSection(_ node: Node, _ result: RoutingResult, showAdvertised: Bool, to sink: OutputSink) {
+    public static func writeNodeSection(_ node: Node, _ result: RoutingResult, showAdvertised: Bool, prefix: PrefixQuery? = nil,
+                                        to sink: OutputSink) {
         sink.line("=== \(node.name) (\(node.kind.displayName), AS \(node.asn)) ===")
         sink.lines(sessionTable(node, result))
         let network = result.network
-        let allRoutes = result.routes(of: node)
+        let view = NodeView(node, result, prefix)
+        let allRoutes = view.routes
         for speaker in node.speakers {
             let instance = network.speakers[speaker]
             let routes = allRoutes.filter { $0.instance == instance.instance }
@@ -61,7 +64,7 @@ public enum TextReport {
                 sink.line("Displayed \(selected) routes and \(routes.count) total paths")
             }
         }
-        let rejected = result.rejected(at: node)
+        let rejected = result.rejected(at: node).filter { view.keeps($0.prefix) }
         if !rejected.isEmpty {
             sink.line("")
             sink.line("Refused by inbound policy:")
@@ -72,7 +75,7 @@ public enum TextReport {
             }
         }
         if showAdvertised {
-            let advertised = result.advertised(by: node)
+            let advertised = result.advertised(by: node).filter { view.keeps($0.prefix) }
             let groups = Dictionary(grouping: advertised) { "\($0.instance)|\($0.peer)|\($0.peerInstance)" }
             var seen: Set<String> = []
             for route in advertised where seen.insert("\(route.instance)|\(route.peer)|\(route.peerInstance)").inserted {

@@ -36,4 +36,4 @@ struct DiffCommand: ParsableCommand {
     }
 }
 
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum DiffFormat: String, CaseInsensitiveArgument { case text, json }

@@ -25,6 +25,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own selection).")
     var noMouse = false
 
+    @Flag(help: "ASCII line drawing (+ - |) whatever the locale says, for terminals and fonts without box drawing.")
+    var ascii = false
+
     @Flag(help: "Presenter mode for projection: large status, a banner on each change, switches and navigation only.")
     var present = false
 
@@ -46,18 +49,20 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let status = RunLoop.run(terminal: terminal, topology: topology, source: self.topology ?? BundledTopologies.defaultName,
-                                 settings: result.settings, mouse: !noMouse, presenter: present)
+                                 settings: result.settings, mouse: !noMouse, presenter: present,
+                                 glyphs: ascii || !terminal.isUTF8 ? .ascii : .unicode)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
 /// The one loop: read an event, update the state, draw the frame if it changed, run effects.
 enum RunLoop {
-    static func run(terminal: Terminal, topology: Topology, source: String, settings: Settings, mouse: Bool, presenter: Bool) -> Int32 {
+    static func run(terminal: Terminal, topology: Topology, source: String, settings: Settings, mouse: Bool, presenter: Bool,
+                    glyphs: Glyphs) -> Int32 {
         defer { terminal.shutdown() }
         let size = terminal.size
         guard var state = try? ExplorerState(topology: topology, source: source, settings: settings, width: size.width,
-                                             height: size.height, glyphs: terminal.isUTF8 ? .unicode : .ascii,
+                                             height: size.height, glyphs: glyphs,
                                              mouseEnabled: mouse, presenter: presenter) else { return 1 }
         terminal.setReadTimeout(milliseconds: 100)
         var shown = view(state)
@@ -99,7 +104,7 @@ enum RunLoop {
             }
         case .openLesson(let name):
             do {
-                let lesson = name.hasSuffix(".yaml") ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+                let lesson = LessonCommand.isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
                 let topology = FileManager.default.fileExists(atPath: lesson.topology)
                     ? try TopologyLoader.load(contentsOf: lesson.topology) : try BundledTopologies.topology(named: lesson.topology)
                 return .lessonOpened(lesson, topology)

@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case txt, md, json, svg, dot }
+enum ExportFormat: String, CaseInsensitiveArgument { case txt, md, json, svg, dot }
 
 /// One place that turns a result into each export format (the command and the explorer's `e`).
 enum Exporter {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Reports
 import RoutingEngine
 import TopologyFile
@@ -19,6 +20,11 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .customLong("no-answers"), help: "Leave the answers out (a handout).")
     var noAnswers = false
 
+    /// A path (anything with a `/` or `.yaml`, or that exists) is a lesson file; else a bundled name.
+    static func isFile(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.contains("/") || FileManager.default.fileExists(atPath: name)
+    }
+
     func run() throws {
         if name == "list" {
             for entry in BundledLessons.all {
@@ -28,7 +34,7 @@ struct LessonCommand: ParsableCommand {
             return
         }
         let lesson = try Diagnostics.reportingTopologyErrors {
-            name.hasSuffix(".yaml") ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+            LessonCommand.isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
         }
         let topology = try TopologySource.load(lesson.topology)
         let start = Settings(of: topology)

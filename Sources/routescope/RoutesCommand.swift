@@ -27,6 +27,13 @@ struct RoutesCommand: ParsableCommand {
     @Option(help: "Output format: text, json, azure (PowerShell), az or az-table (the Azure CLI's -o json / -o table).")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Only this prefix, or for an address the longest prefix that covers it, in every table.",
+                               valueName: "prefix-or-address"))
+    var prefix: String?
+
+    @Flag(help: "One line per node: prefixes, paths, best paths, sessions up and down (any format).")
+    var summary = false
+
     @Flag(help: "Also print what each node advertises to each neighbour (text format).")
     var advertised = false
 
@@ -36,20 +43,33 @@ struct RoutesCommand: ParsableCommand {
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
         try TopologySource.validate(node: node, in: result)
+        let query = try prefix.map(Self.query)
         try Output.standardOutput { sink in
+            if summary {
+                let formats: [OutputFormat: SummaryReport.Format] = [.text: .text, .json: .json, .azure: .powerShell, .az: .az, .azTable: .azTable]
+                return SummaryReport.write(result, node: node, prefix: query, format: formats[format]!, to: sink)
+            }
             switch format {
-            case .text: TextReport.write(result, options: .init(node: node, showAdvertised: advertised), to: sink)
-            case .json: JSONReport.write(result, node: node, to: sink)
-            case .azure: AzureReport.write(result, node: node, style: .powerShell, to: sink)
-            case .az: AzureReport.write(result, node: node, style: .az, to: sink)
-            case .azTable: AzureReport.write(result, node: node, style: .azTable, to: sink)
+            case .text: TextReport.write(result, options: .init(node: node, showAdvertised: advertised, prefix: query), to: sink)
+            case .json: JSONReport.write(result, node: node, prefix: query, to: sink)
+            case .azure: AzureReport.write(result, node: node, style: .powerShell, prefix: query, to: sink)
+            case .az: AzureReport.write(result, node: node, style: .az, prefix: query, to: sink)
+            case .azTable: AzureReport.write(result, node: node, style: .azTable, prefix: query, to: sink)
             }
         }
         if !result.convergence.isConverged { throw ExitCode(2) }
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+extension RoutesCommand {
+    static func query(_ text: String) throws -> PrefixQuery {
+        if let query = PrefixQuery(text) { return query }
+        let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(text) { " (did you mean \(suggestion)?)" } else { "" }
+        throw ValidationError("--prefix: '\(text)' is not an IPv4 prefix or address\(hint)")
+    }
+}
+
+enum OutputFormat: String, CaseInsensitiveArgument {
     case text, json, azure, az
     case azTable = "az-table"
 }

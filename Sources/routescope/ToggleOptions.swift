@@ -29,13 +29,31 @@ struct ToggleOptions: ParsableArguments {
             settings.vpnActiveActive = activeActive == .on
         }
         if let preference { settings.hubRoutingPreference = preference.value }
+        // The one check the file's `down` and the explorer's `:down` use.
+        let vocabulary = DownVocabulary(topology)
+        for entry in down {
+            if let problem = vocabulary.problem(with: entry, in: "--down") {
+                throw ValidationError("\(problem.message)\n  hint: \(problem.hint)")
+            }
+        }
         settings.down.formUnion(down)
         return settings
     }
 }
 
-enum OnOff: String, ExpressibleByArgument, CaseIterable {
+enum OnOff: String, CaseInsensitiveArgument {
     case on, off
+}
+
+/// Enumerated flag values read case-insensitively (`--route-exchange ON`, `--format JSON`), as
+/// `--preference` and the explorer's `:set` are; help and completions list them in their own spelling.
+protocol CaseInsensitiveArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension CaseInsensitiveArgument {
+    init?(argument: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        self = match
+    }
 }
 
 /// `--preference`, case-insensitive, as Azure's three values.

@@ -30,7 +30,7 @@ struct TraceCommand: ParsableCommand {
         guard let destination = IPv4Address(to) else {
             throw ValidationError("--to: '\(to)' is not an IPv4 address (write a.b.c.d, e.g. 10.2.1.1)")
         }
-        try TopologySource.validate(node: from, in: result)
+        try TopologySource.validate(node: from, in: result, option: "--from")
         let path = result.dataPath(from: from, to: destination)!
         print(TextReport.header(result).joined(separator: "\n"))
         print("")

@@ -1,0 +1,74 @@
+import RoutingEngine
+
+/// `routes --prefix`: one prefix, or for an address the longest prefix that covers it, in every table
+/// (as `show ip bgp 10.2.0.0/16` and `show ip bgp 10.2.1.1` do). Each table picks its own longest match.
+public enum PrefixQuery: Sendable, Equatable, CustomStringConvertible {
+    case prefix(Prefix)
+    case address(IPv4Address)
+
+    /// `10.2.0.0/16` or `10.2.1.1`; nil for anything else (a prefix with host bits set included).
+    public init?(_ text: String) {
+        if text.contains("/") {
+            guard case .success(let prefix) = Prefix.parse(text) else { return nil }
+            self = .prefix(prefix)
+        } else {
+            guard let address = IPv4Address(text) else { return nil }
+            self = .address(address)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .prefix(let prefix): prefix.description
+        case .address(let address): address.description
+        }
+    }
+
+    /// The prefix a table with these prefixes shows: the one asked for, or the longest that covers the address.
+    public func match(in prefixes: some Sequence<Prefix>) -> Prefix? {
+        switch self {
+        case .prefix(let prefix):
+            return prefixes.contains(prefix) ? prefix : nil
+        case .address(let address):
+            var best: Prefix?
+            for prefix in prefixes where prefix.contains(address) && prefix.length >= (best?.length ?? -1) { best = prefix }
+            return best
+        }
+    }
+}
+
+/// One node's tables narrowed by an optional query: its paths, and which prefix the other tables keep.
+struct NodeView {
+    let routes: [Route]
+    let query: PrefixQuery?
+    let matched: Prefix?
+
+    init(_ node: Node, _ result: RoutingResult, _ query: PrefixQuery?) {
+        let all = result.routes(of: node)
+        self.query = query
+        guard let query else {
+            (routes, matched) = (all, nil)
+            return
+        }
+        matched = query.match(in: all.lazy.map(\.prefix))
+        routes = matched.map { prefix in all.filter { $0.prefix == prefix } } ?? []
+    }
+
+    /// Whether a row for this prefix (advertised, refused) belongs in the view. With a query and no
+    /// route, an address still selects the rows of the prefixes that cover it.
+    func keeps(_ prefix: Prefix) -> Bool {
+        guard let query else { return true }
+        if let matched { return prefix == matched }
+        if case .prefix(let asked) = query { return prefix == asked }
+        return false
+    }
+}
+
+extension PrefixQuery? {
+    /// A VNet's effective routes narrowed the same way.
+    func narrow(_ routes: [EffectiveRoute]) -> [EffectiveRoute] {
+        guard let query = self else { return routes }
+        guard let matched = query.match(in: routes.lazy.map(\.prefix)) else { return [] }
+        return routes.filter { $0.prefix == matched }
+    }
+}
