@@ -13,7 +13,7 @@ struct DiffCommand: ParsableCommand {
             changed state and VM effective routes that changed.
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
     @Option(help: "Output format: text or json.")

@@ -13,10 +13,10 @@ struct ExplainCommand: ParsableCommand {
             rule's confidence mark.
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
-    @Option(help: "The node to explain.")
+    @Option(help: "The node to explain.", completion: Completions.nodes)
     var node: String
 
     @Option(help: "The prefix, e.g. 10.2.0.0/16.")

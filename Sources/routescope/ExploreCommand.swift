@@ -16,7 +16,7 @@ struct ExploreCommand: ParsableCommand {
             With stdout not a terminal, prints the tables as `routes` does.
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
     @Flag(name: .customLong("no-color"), help: "Monochrome screen (also when NO_COLOR is set).")

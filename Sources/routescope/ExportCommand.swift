@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
             e.g.  routescope export sdwan-er --route-exchange on --format svg --output sdwan-er.svg
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
     @Option(help: "txt, md, json, svg or dot.")

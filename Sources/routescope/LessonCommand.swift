@@ -14,7 +14,7 @@ struct LessonCommand: ParsableCommand {
             A lesson file: routescope lesson path/to/lesson.yaml
             """)
 
-    @Argument(help: "`list`, a bundled lesson name, or a lesson file.")
+    @Argument(help: "`list`, a bundled lesson name, or a lesson file.", completion: Completions.lessons)
     var name: String = "list"
 
     @Flag(name: .customLong("no-answers"), help: "Leave the answers out (a handout).")

@@ -18,10 +18,10 @@ struct RoutesCommand: ParsableCommand {
             Output is written as it is produced (pipe it to jq or less at any size).
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
-    @Option(help: "Only this node (or VNet).")
+    @Option(help: "Only this node (or VNet).", completion: Completions.nodes)
     var node: String?
 
     @Option(help: "Output format: text, json, azure (PowerShell), az or az-table (the Azure CLI's -o json / -o table).")

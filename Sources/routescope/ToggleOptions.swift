@@ -15,7 +15,7 @@ struct ToggleOptions: ParsableArguments {
 
     @Option(name: .customLong("down"),
             help: ArgumentHelp("Take a node (NAME), an instance (NAME#N) or a session (A--B) down. Repeatable.",
-                               valueName: "name"))
+                               valueName: "name"), completion: Completions.downEntries)
     var down: [String] = []
 
     /// The file's settings with these flags applied.
@@ -68,4 +68,5 @@ struct PreferenceArgument: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { HubRoutingPreference.allCases.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

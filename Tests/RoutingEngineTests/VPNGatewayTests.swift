@@ -7,7 +7,7 @@ struct VPNGatewayTests {
     static let instances: [IPv4Address] = [ip("10.0.3.12"), ip("10.0.3.13")]
 
     @Test("R14: active/active: two instances, each with a BGP session to the site, iBGP between them")
-    func activeActive() {
+    func R14_activeActive() {
         let result = compute(Seed.vpnER(routeExchange: true))
         let vpn = result.named("vpn-gateway")
         #expect(vpn.speakers.count == 2)
@@ -29,7 +29,7 @@ struct VPNGatewayTests {
     }
 
     @Test("R14: not active/active: one instance, Route Server sessions down with the reason, no transit; the site still reaches the VNet")
-    func notActiveActive() {
+    func R14_notActiveActive() {
         let topology = Seed.vpnER(routeExchange: true, activeActive: false)
         let result = compute(topology)
         #expect(result.named("vpn-gateway").speakers.count == 1)
@@ -53,7 +53,7 @@ struct VPNGatewayTests {
     }
 
     @Test("R14: a VPN gateway ASN other than 65515 makes it an eBGP peer of Route Server, which drops its paths holding 65515")
-    func foreignASN() {
+    func R14_foreignASN() {
         let result = compute(Seed.vpnER(routeExchange: true, vpnASN: 65000))
         let toRouteServer = result.sessions("vpn-gateway").filter { result.network.kind(of: $0.a) == .routeServer }
         #expect(toRouteServer.count == 4 && toRouteServer.allSatisfy { $0.type == .ebgp && $0.state.isUp })
@@ -70,7 +70,7 @@ struct VPNGatewayTests {
     }
 
     @Test("R14: a static connection (bgp: false): the gateway originates the site's prefixes, the site learns nothing, VMs get them")
-    func staticConnection() {
+    func R14_staticConnection() {
         var topology = Seed.vpnER(routeExchange: true)
         topology.vpnGateway!.connections = [VPNConnection(site: "on-prem-1", bgp: false)]
         let result = compute(topology)

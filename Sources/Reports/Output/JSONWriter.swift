@@ -17,12 +17,21 @@ public struct JSONLayout: Sendable {
 public final class JSONWriter {
     let sink: OutputSink
     let layout: JSONLayout
-    private var depth = 0
+    /// Behind a pointer, as the sink's buffer is: no exclusivity check per element.
+    private let level: UnsafeMutablePointer<Int>
+    private var depth: Int {
+        get { level.pointee }
+        set { level.pointee = newValue }
+    }
 
     public init(_ sink: OutputSink, layout: JSONLayout = .foundation) {
         self.sink = sink
         self.layout = layout
+        level = .allocate(capacity: 1)
+        level.initialize(to: 0)
     }
+
+    deinit { level.deallocate() }
 
     /// A whole document: the value and a final newline.
     public func document<Value>(_ value: Value, _ schema: JSONSchema<Value>) {
@@ -33,7 +42,7 @@ public final class JSONWriter {
     public func object<Value>(_ value: Value, _ schema: JSONSchema<Value>) {
         sink.write(0x7B)
         var written = 0
-        for field in schema.fields where field.isPresent(value) {
+        for field in schema.fields where field.isPresent?(value) ?? true {
             separator(first: written == 0)
             sink.write(field.quotedKey)
             sink.write(layout.colon)
@@ -68,10 +77,13 @@ public final class JSONWriter {
 
     public func string(_ text: String) {
         sink.write(0x22)
-        if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            sink.write(bytes)
+            return true
+        }
+        if plain != true {
             for byte in text.utf8 { escaped(byte) }
-        } else {
-            sink.write(text)
         }
         sink.write(0x22)
     }
@@ -125,10 +137,11 @@ public struct JSONSchema<Value>: Sendable {
     public struct Field: Sendable {
         let key: String
         let quotedKey: [UInt8]
-        let isPresent: @Sendable (Value) -> Bool
+        /// nil: always written.
+        let isPresent: (@Sendable (Value) -> Bool)?
         let write: @Sendable (JSONWriter, Value) -> Void
 
-        public init(_ key: String, isPresent: @escaping @Sendable (Value) -> Bool = { _ in true },
+        public init(_ key: String, isPresent: (@Sendable (Value) -> Bool)? = nil,
                     write: @escaping @Sendable (JSONWriter, Value) -> Void) {
             self.key = key
             self.quotedKey = Array("\"\(key)\"".utf8)

@@ -4,33 +4,53 @@ import RoutingEngine
 /// to `drain` whenever it fills, so output of any size needs no more memory than the buffer (and the
 /// table being written). Where the bytes go (stdout, a file, a string) is the caller's business.
 public final class OutputSink {
-    private var buffer: [UInt8] = []
+    // The buffer and its fill level live behind `let` pointers: writes are the hot path of every report
+    // (hundreds of millions of bytes at scale), and stored `var`s of a class pay a dynamic exclusivity
+    // check on every access.
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let filled: UnsafeMutablePointer<Int>
     private let capacity: Int
-    private let drain: ([UInt8]) throws -> Void
+    private let drain: (UnsafeBufferPointer<UInt8>) throws -> Void
     /// The first error `drain` threw; later output is dropped and `finish()` rethrows it.
     public private(set) var failure: (any Error)?
 
-    public init(capacity: Int = 1 << 16, drain: @escaping ([UInt8]) throws -> Void) {
-        self.capacity = capacity
+    public init(capacity: Int = 1 << 16, drain: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
+        self.capacity = max(capacity, 16)
         self.drain = drain
-        buffer.reserveCapacity(capacity + 256)
+        bytes = .allocate(capacity: self.capacity)
+        filled = .allocate(capacity: 1)
+        filled.initialize(to: 0)
+    }
+
+    deinit {
+        bytes.deallocate()
+        filled.deallocate()
     }
 
     @inline(__always) public func write(_ byte: UInt8) {
-        buffer.append(byte)
-        if buffer.count >= capacity { flush() }
+        if filled.pointee == capacity { flush() }
+        bytes[filled.pointee] = byte
+        filled.pointee += 1
     }
 
     public func write(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
-            buffer.append(contentsOf: text.utf8)
+        if text.utf8.withContiguousStorageIfAvailable({ write($0) }) == nil {
+            for byte in text.utf8 { write(byte) }
         }
-        if buffer.count >= capacity { flush() }
     }
 
-    public func write(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { flush() }
+    public func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
+
+    public func write(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress else { return }
+        var offset = 0
+        while offset < source.count {
+            if filled.pointee == capacity { flush() }
+            let count = min(source.count - offset, capacity - filled.pointee)
+            (bytes + filled.pointee).update(from: base + offset, count: count)
+            filled.pointee += count
+            offset += count
+        }
     }
 
     /// A line: the text and a newline.
@@ -43,28 +63,29 @@ public final class OutputSink {
 
     /// `count` copies of a byte (padding).
     public func repeating(_ byte: UInt8, count: Int) {
-        guard count > 0 else { return }
-        buffer.append(contentsOf: repeatElement(byte, count: count))
-        if buffer.count >= capacity { flush() }
+        var left = count
+        while left > 0 {
+            if filled.pointee == capacity { flush() }
+            let run = min(left, capacity - filled.pointee)
+            (bytes + filled.pointee).update(repeating: byte, count: run)
+            filled.pointee += run
+            left -= run
+        }
     }
 
     /// A number in decimal, without going through a String.
     public func decimal(_ value: UInt64) {
         guard value >= 10 else { return write(0x30 + UInt8(value)) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        let width = DecimalWidth.of(value)
+        if capacity - filled.pointee < width { flush() }
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { raw in
-            while rest > 0 {
-                raw[19 - count] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            buffer.append(contentsOf: raw[(20 - count)...])
+        var index = filled.pointee + width
+        while rest > 0 {
+            index -= 1
+            bytes[index] = 0x30 + UInt8(rest % 10)
+            rest /= 10
         }
-        if buffer.count >= capacity { flush() }
+        filled.pointee += width
     }
 
     public func decimal(_ value: some BinaryInteger) {
@@ -94,9 +115,9 @@ public final class OutputSink {
 
     /// Hands the buffer on (an error is kept for `finish()`).
     public func flush() {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil, !buffer.isEmpty else { return }
-        do { try drain(buffer) } catch { failure = error }
+        defer { filled.pointee = 0 }
+        guard failure == nil, filled.pointee > 0 else { return }
+        do { try drain(UnsafeBufferPointer(start: bytes, count: filled.pointee)) } catch { failure = error }
     }
 
     /// Flushes and reports the first write error, if any.
@@ -108,7 +129,7 @@ public final class OutputSink {
     /// Renders into a string: for the explorer, tests and small outputs.
     public static func collecting(_ render: (OutputSink) throws -> Void) rethrows -> String {
         var bytes: [UInt8] = []
-        let sink = OutputSink { bytes += $0 }
+        let sink = OutputSink { bytes.append(contentsOf: $0) }
         try render(sink)
         sink.flush()
         return String(decoding: bytes, as: UTF8.self)
