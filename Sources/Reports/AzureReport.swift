@@ -64,18 +64,19 @@ public enum AzureReport {
     /// Route Server's paths and advertisements, computed once for all its peers.
     struct RouteServerTables {
         let node: Node
-        let view: NodeView
+        let routes: [Route]
         let advertised: [AdvertisedRoute]
 
         init(_ node: Node, _ result: RoutingResult, _ prefix: PrefixQuery?) {
             self.node = node
-            view = NodeView(node, result, prefix)
-            advertised = result.advertised(by: node).filter { [view] in view.keeps($0.prefix) }
+            let view = NodeView(node, result, prefix)
+            routes = view.routes
+            advertised = result.advertised(by: node).filter { view.keeps($0.prefix) }
         }
     }
 
     static func learned(from peer: Node, _ tables: RouteServerTables) -> [PeerRoute] {
-        tables.view.routes.filter { $0.from == peer.name }.map { route in
+        tables.routes.filter { $0.from == peer.name }.map { route in
             PeerRoute(instance: route.instance, localAddress: route.localAddress, network: route.prefix,
                       nextHop: route.attributes.nextHop, sourcePeer: route.neighborAddress ?? route.attributes.nextHop,
                       origin: AzureOrigin.ebgp.rawValue, asPath: route.attributes.asPath, weight: route.weight)

@@ -38,21 +38,30 @@ public enum PrefixQuery: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// One node's tables narrowed by an optional query: its paths, and which prefix the other tables keep.
+/// Without a query nothing is kept: `routes` expands the node's table when asked, so a report holds
+/// one of a node's tables at a time (the Route Server's paths at 4× are a million rows).
 struct NodeView {
-    let routes: [Route]
+    let node: Node
+    let result: RoutingResult
     let query: PrefixQuery?
     let matched: Prefix?
+    private let narrowed: [Route]?
 
     init(_ node: Node, _ result: RoutingResult, _ query: PrefixQuery?) {
-        let all = result.routes(of: node)
+        self.node = node
+        self.result = result
         self.query = query
         guard let query else {
-            (routes, matched) = (all, nil)
+            (matched, narrowed) = (nil, nil)
             return
         }
-        matched = query.match(in: all.lazy.map(\.prefix))
-        routes = matched.map { prefix in all.filter { $0.prefix == prefix } } ?? []
+        let all = result.routes(of: node)
+        let matched = query.match(in: all.lazy.map(\.prefix))
+        self.matched = matched
+        narrowed = matched.map { prefix in all.filter { $0.prefix == prefix } } ?? []
     }
+
+    var routes: [Route] { narrowed ?? result.routes(of: node) }
 
     /// Whether a row for this prefix (advertised, refused) belongs in the view. With a query and no
     /// route, an address still selects the rows of the prefixes that cover it.

@@ -49,19 +49,28 @@ public enum TextReport {
         let allRoutes = view.routes
         for speaker in node.speakers {
             let instance = network.speakers[speaker]
-            let routes = allRoutes.filter { $0.instance == instance.instance }
             sink.line("")
             sink.line("BGP table of \(network.name(of: speaker)), local router ID is \(instance.address), local AS \(node.asn)")
             sink.lines(BGPTableFormat.legend)
             sink.line("")
-            if routes.isEmpty {
+            // Sorted by prefix: a prefix's paths are adjacent, so selected prefixes are counted as they pass.
+            var paths = 0, selected = 0
+            var previous: Prefix?, previousSelected: Prefix?
+            for route in allRoutes where route.instance == instance.instance {
+                if paths == 0 { sink.line(BGPTableFormat.header) }
+                BGPTableFormat.write(route, showNetwork: route.prefix != previous, to: sink)
+                previous = route.prefix
+                paths += 1
+                if route.isSelected, route.prefix != previousSelected {
+                    selected += 1
+                    previousSelected = route.prefix
+                }
+            }
+            if paths == 0 {
                 sink.line("   (no routes)")
             } else {
-                sink.line(BGPTableFormat.header)
-                BGPTableFormat.write(routes, to: sink)
-                let selected = Set(routes.lazy.filter(\.isSelected).map(\.prefix)).count
                 sink.line("")
-                sink.line("Displayed \(selected) routes and \(routes.count) total paths")
+                sink.line("Displayed \(selected) routes and \(paths) total paths")
             }
         }
         let rejected = result.rejected(at: node).filter { view.keeps($0.prefix) }
