@@ -29,7 +29,7 @@ public enum AzureReport {
                 }
             }
         }
-        for (vnet, routes) in result.effectiveRouteTables where node == nil || node == vnet.name {
+        for (vnet, routes) in result.effectiveRouteTablesOneByOne where node == nil || node == vnet.name {
             effectiveRoutes(vnet, prefix.narrow(routes), style, sink)
         }
     }

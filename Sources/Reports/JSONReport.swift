@@ -36,7 +36,7 @@ public enum JSONReport {
             }
         },
         .objects("effectiveRoutes", vnet) { scope in
-            scope.result.effectiveRouteTables.lazy.filter { scope.node == nil || $0.vnet.name == scope.node }
+            scope.result.effectiveRouteTablesOneByOne.lazy.filter { scope.node == nil || $0.vnet.name == scope.node }
                 .map { (vnet: $0.vnet, routes: scope.prefix.narrow($0.routes)) }
         },
     ])

@@ -45,7 +45,7 @@ public enum MarkdownReport {
             }
             emit(["```", ""])
         }
-        for (vnet, routes) in result.effectiveRouteTables {
+        for (vnet, routes) in result.effectiveRouteTablesOneByOne {
             lines = ["## \(vnet.name) — effective routes", "", "| Source | State | Address Prefix | Next Hop Type | Next Hop IP |",
                       "|---|---|---|---|---|"]
             lines += routes.map { "| \($0.source.rawValue) | \($0.state.rawValue) | \($0.prefix) | \($0.nextHopType.rawValue) | "

@@ -81,3 +81,11 @@ extension PrefixQuery? {
         return routes.filter { $0.prefix == matched }
     }
 }
+
+extension RoutingResult {
+    /// Each VNet's effective routes, computed when a report reaches that VNet: at scale one VNet's
+    /// table is 50,000 routes, and a report holds one table at a time.
+    var effectiveRouteTablesOneByOne: LazyMapSequence<[VirtualNetwork], (vnet: VirtualNetwork, routes: [EffectiveRoute])> {
+        network.virtualNetworks.lazy.map { (vnet: $0, routes: effectiveRoutes(of: $0)) }
+    }
+}

@@ -19,7 +19,7 @@ public enum TextReport {
             sink.line("")
             writeNodeSection(node, result, showAdvertised: options.showAdvertised, prefix: options.prefix, to: sink)
         }
-        for (vnet, routes) in result.effectiveRouteTables where options.node == nil || options.node == vnet.name {
+        for (vnet, routes) in result.effectiveRouteTablesOneByOne where options.node == nil || options.node == vnet.name {
             sink.line("")
             sink.line("=== \(vnet.name) (virtual network) — effective routes of its VMs ===")
             effectiveRouteTableBuilder(options.prefix.narrow(routes)).write(to: sink)
