@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@Suite("explore --ascii (tmux)", .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
-struct ExplorerASCIITests {
+// In the serialized tmux suite: two tmux servers starting at once under a loaded CPU starve each other.
+extension ExplorerE2ETests {
     @Test("--ascii draws with + - | in a UTF-8 terminal, where the default draws box lines")
     func ascii() async throws {
         let tmux = TmuxSession()
