@@ -235,9 +235,9 @@ extension ExplorerState {
             }
             apply(next, because: "set \(change.description)")
         case .success(.down(let name, let down)):
-            guard result.network.speakers(named: name) != nil
-                    || Network.sessionEnds(name).map({ result.network.sessions(between: $0.0, and: $0.1) != nil }) == true else {
-                fail("'\(name)' is not a node, instance (name#1) or session (a--b)\(ColonCommand.suggestion(for: name, in: result.nodes.map(\.name)))")
+            // The one check the file's `down` and `--down` use.
+            if let problem = DownVocabulary(topology).problem(with: name, in: down ? ":down" : ":up") {
+                fail("\(problem.message) — \(problem.hint)")
                 break
             }
             if settings.down.contains(name) != down { toggleDown(name) }

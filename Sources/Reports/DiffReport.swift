@@ -1,37 +1,43 @@
-import Foundation
 import RoutingEngine
 
 /// What a change of switches does, node by node: routes added, removed or with a new best path,
 /// sessions that changed state, VM effective routes that changed.
 public enum DiffReport {
-    public static func text(_ diff: ResultDiff, from before: Settings, to after: Settings, topology: Topology) -> String {
-        var lines = ["routescope diff — \(topology.title.isEmpty ? topology.name : topology.title)",
-                     "from: \(SettingsLine.text(before))", "to:   \(SettingsLine.text(after))", ""]
-        if diff.isEmpty { return (lines + ["No route, session or effective route changes."]).joined(separator: "\n") + "\n" }
+    /// Streams the text: sessions, then each node's route changes, then effective routes.
+    public static func writeText(_ diff: ResultDiff, from before: Settings, to after: Settings, topology: Topology,
+                                 to sink: OutputSink) {
+        sink.lines(["routescope diff — \(topology.title.isEmpty ? topology.name : topology.title)",
+                    "from: \(SettingsLine.text(before))", "to:   \(SettingsLine.text(after))", ""])
+        if diff.isEmpty { return sink.line("No route, session or effective route changes.") }
         if !diff.sessions.isEmpty {
-            lines.append("Sessions")
+            sink.line("Sessions")
             for change in diff.sessions {
-                lines.append("  \(change.between.0) — \(change.between.1): \(state(change.before)) → \(state(change.after))")
+                sink.line("  \(change.between.0) — \(change.between.1): \(state(change.before)) → \(state(change.after))")
             }
-            lines.append("")
+            sink.line("")
         }
         var node = ""
         for change in diff.routes {
             if change.node != node {
-                if !node.isEmpty { lines.append("") }
+                if !node.isEmpty { sink.line("") }
                 node = change.node
-                lines.append(node)
+                sink.line(node)
             }
-            lines.append("  " + line(change))
+            sink.line("  " + line(change))
         }
         if !diff.effectiveRoutes.isEmpty {
-            lines += ["", "Effective routes of VMs"]
+            sink.line("")
+            sink.line("Effective routes of VMs")
             for change in diff.effectiveRoutes {
-                lines.append("  \(change.vnet): \(change.prefix) \(hops(change.before)) → \(hops(change.after))")
+                sink.line("  \(change.vnet): \(change.prefix) \(hops(change.before)) → \(hops(change.after))")
             }
         }
-        lines += ["", "\(diff.routeChangeCount) route changes on \(Set(diff.groups.map(\.node)).count) nodes, \(diff.sessions.count) session changes, \(diff.effectiveRoutes.count) effective route changes"]
-        return lines.joined(separator: "\n") + "\n"
+        sink.line("")
+        sink.line("\(diff.routeChangeCount) route changes on \(Set(diff.groups.map(\.node)).count) nodes, \(diff.sessions.count) session changes, \(diff.effectiveRoutes.count) effective route changes")
+    }
+
+    public static func text(_ diff: ResultDiff, from before: Settings, to after: Settings, topology: Topology) -> String {
+        OutputSink.collecting { writeText(diff, from: before, to: after, topology: topology, to: $0) }
     }
 
     /// `+ 10.2.0.0/16 via route-server [65515 12076 65020] (+1 more path)`
@@ -76,36 +82,55 @@ public enum DiffReport {
         return "\(route.state.rawValue) via \(route.nextHopIPs.map(\.description).joined(separator: ", "))"
     }
 
-    public static func json(_ diff: ResultDiff, from before: Settings, to after: Settings, topology: Topology) throws -> String {
-        struct Document: Encodable {
-            let topology: String
-            let from: JSONReport.SettingsJSON
-            let to: JSONReport.SettingsJSON
-            let routes: [RouteChangeJSON]
-            let sessions: [SessionJSON]
-            let effectiveRoutes: [EffectiveJSON]
-        }
-        struct RouteChangeJSON: Encodable {
-            let node: String, prefix: String, change: String
-            let before: [PathJSON], after: [PathJSON]
-        }
-        struct PathJSON: Encodable { let from: String?, nextHop: String, asPath: [UInt32] }
-        struct SessionJSON: Encodable { let between: [String], before: String, after: String, reason: String? }
-        struct EffectiveJSON: Encodable { let vnet: String, prefix: String, before: [String]?, after: [String]? }
-        let path = { (route: Route) in PathJSON(from: route.from, nextHop: route.attributes.nextHop.description, asPath: route.attributes.asPath) }
-        let document = Document(
-            topology: topology.name, from: .init(before), to: .init(after),
-            routes: diff.routes.map { RouteChangeJSON(node: $0.node, prefix: $0.prefix.description, change: $0.kind.rawValue,
-                                                      before: $0.before.map(path), after: $0.after.map(path)) },
-            sessions: diff.sessions.map { SessionJSON(between: [$0.between.0, $0.between.1], before: $0.before.isUp ? "Established" : "Down",
-                                                      after: $0.after.isUp ? "Established" : "Down", reason: $0.after.reason) },
-            effectiveRoutes: diff.effectiveRoutes.map { EffectiveJSON(vnet: $0.vnet, prefix: $0.prefix.description,
-                                                                      before: $0.before.map { $0.nextHopIPs.map(\.description) },
-                                                                      after: $0.after.map { $0.nextHopIPs.map(\.description) }) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    public static func writeJSON(_ diff: ResultDiff, from before: Settings, to after: Settings, topology: Topology,
+                                 to sink: OutputSink) {
+        JSONWriter(sink).document(DiffScope(diff: diff, before: before, after: after, topology: topology), document)
     }
+
+    public static func json(_ diff: ResultDiff, from before: Settings, to after: Settings, topology: Topology) -> String {
+        OutputSink.collecting { writeJSON(diff, from: before, to: after, topology: topology, to: $0) }
+    }
+
+    struct DiffScope {
+        let diff: ResultDiff, before: Settings, after: Settings, topology: Topology
+    }
+
+    static let document = JSONSchema<DiffScope>([
+        .string("topology") { $0.topology.name },
+        .object("from", JSONReport.settings) { $0.before },
+        .object("to", JSONReport.settings) { $0.after },
+        .objects("routes", routeChange) { $0.diff.routes },
+        .objects("sessions", sessionChange) { $0.diff.sessions },
+        .objects("effectiveRoutes", effectiveChange) { $0.diff.effectiveRoutes },
+    ])
+
+    static let routeChange = JSONSchema<RouteChange>([
+        .string("node") { $0.node },
+        .prefix("prefix") { $0.prefix },
+        .string("change") { $0.kind.rawValue },
+        .objects("before", path) { $0.before },
+        .objects("after", path) { $0.after },
+    ])
+
+    static let path = JSONSchema<Route>([
+        .stringIfPresent("from") { $0.from },
+        .address("nextHop") { $0.attributes.nextHop },
+        .numbers("asPath") { $0.attributes.asPath },
+    ])
+
+    static let sessionChange = JSONSchema<SessionChange>([
+        .strings("between") { [$0.between.0, $0.between.1] },
+        .string("before") { $0.before.isUp ? "Established" : "Down" },
+        .string("after") { $0.after.isUp ? "Established" : "Down" },
+        .stringIfPresent("reason") { $0.after.reason },
+    ])
+
+    static let effectiveChange = JSONSchema<EffectiveRouteChange>([
+        .string("vnet") { $0.vnet },
+        .prefix("prefix") { $0.prefix },
+        .stringsIfPresent("before") { $0.before.map { $0.nextHopIPs.map(\.description) } },
+        .stringsIfPresent("after") { $0.after.map { $0.nextHopIPs.map(\.description) } },
+    ])
 }
 
 /// Convergence one message at a time: `12  UPDATE route-server#0 → sdwan 10.2.0.0/16 [65515 12076 65020]`.

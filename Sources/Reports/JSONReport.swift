@@ -1,202 +1,167 @@
-import Foundation
 import RoutingEngine
 
-/// The JSON output of contract §2. Arrays are sorted and keys are sorted, so the same topology
-/// and settings always give the same bytes.
+/// The JSON output of contract §2, streamed: each node's tables are computed, written and dropped
+/// before the next. Arrays are sorted and keys are sorted, so the same topology and settings always
+/// give the same bytes (those Foundation's JSONEncoder gave; a test compares them).
+/// A new field is one line in one of the schemas below.
 public enum JSONReport {
-    public static func render(_ result: RoutingResult, node: String? = nil) throws -> String {
-        let document = Document(result, onlyNode: node)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    public static func write(_ result: RoutingResult, node: String? = nil, prefix: PrefixQuery? = nil, to sink: OutputSink) {
+        JSONWriter(sink).document(Scope(result: result, node: node, prefix: prefix), document)
     }
 
-    struct Document: Encodable {
-        let topology: String
-        let settings: SettingsJSON
-        let convergence: ConvergenceJSON
-        let nodes: [NodeJSON]
-        let effectiveRoutes: [VNetJSON]
-        /// Contract §2 rev. 2: present only when there are warnings, so other outputs keep their bytes.
-        let warnings: [WarningJSON]?
-
-        init(_ result: RoutingResult, onlyNode: String?) {
-            topology = result.topology.name
-            settings = SettingsJSON(result.settings)
-            convergence = ConvergenceJSON(result.convergence)
-            nodes = result.nodes.filter { onlyNode == nil || $0.name == onlyNode }.map { NodeJSON($0, result) }
-            // One entry per subnet when a VNet lists subnets (`subnet` then set), one per VNet otherwise.
-            effectiveRoutes = result.subnetRouteTables
-                .filter { onlyNode == nil || $0.isNamed(onlyNode) }
-                .map { VNetJSON(vnet: $0.vnet.name, subnet: $0.subnet?.name, routes: $0.routes.map(EffectiveRouteJSON.init)) }
-            let warnings = result.warnings.filter { onlyNode == nil || $0.node == nil || $0.node == onlyNode }
-            self.warnings = warnings.isEmpty ? nil : warnings.map(WarningJSON.init)
-        }
+    public static func render(_ result: RoutingResult, node: String? = nil, prefix: PrefixQuery? = nil) -> String {
+        OutputSink.collecting { write(result, node: node, prefix: prefix, to: $0) }
     }
 
-    /// `{ "node": NAME|null, "rule": "R14", "message": "…" }`, in the engine's order.
-    struct WarningJSON: Encodable {
-        let warning: Warning
-        init(_ warning: Warning) { self.warning = warning }
-        enum CodingKeys: String, CodingKey { case node, rule, message }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(warning.node, forKey: .node)
-            try container.encode(warning.rule.rawValue, forKey: .rule)
-            try container.encode(warning.message, forKey: .message)
-        }
+    struct Scope {
+        let result: RoutingResult
+        let node: String?
+        let prefix: PrefixQuery?
     }
 
-    struct SettingsJSON: Encodable {
-        let settings: Settings
-        init(_ settings: Settings) { self.settings = settings }
-        enum CodingKeys: String, CodingKey { case allowBranchToBranchTraffic, hubRoutingPreference, vpnActiveActive, down }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(settings.routeExchange, forKey: .allowBranchToBranchTraffic)
-            try container.encode(settings.hubRoutingPreference.rawValue, forKey: .hubRoutingPreference)
-            try container.encode(settings.vpnActiveActive, forKey: .vpnActiveActive)
-            try container.encode(settings.down.sorted(), forKey: .down)
-        }
+    /// One node, its tables computed when the node is written.
+    struct NodeScope {
+        let node: Node
+        let result: RoutingResult
+        let view: NodeView
     }
 
-    struct ConvergenceJSON: Encodable {
-        let converged: Bool
-        let messages: Int
-        let prefixes: [String]
-        init(_ convergence: Convergence) {
+    static let document = JSONSchema<Scope>([
+        .string("topology") { $0.result.topology.name },
+        .object("settings", settings) { $0.result.settings },
+        .object("convergence", convergence) { $0.result.convergence },
+        .objects("nodes", node) { scope in
+            scope.result.nodes.lazy.filter { scope.node == nil || $0.name == scope.node }.map {
+                NodeScope(node: $0, result: scope.result, view: NodeView($0, scope.result, scope.prefix))
+            }
+        },
+        // One entry per subnet when a VNet lists subnets (`subnet` then set), one per VNet otherwise.
+        .objects("effectiveRoutes", vnet) { scope in
+            scope.result.effectiveRouteTablesOneByOne.lazy.filter { scope.node == nil || $0.isNamed(scope.node) }
+                .map { (table: $0, routes: scope.prefix.narrow($0.routes)) }
+        },
+        // Contract §2 rev. 2: present only when there are warnings, so other outputs keep their bytes.
+        .objectsIfPresent("warnings", warning) { scope in
+            let warnings = scope.result.warnings.filter { scope.node == nil || $0.node == nil || $0.node == scope.node }
+            return warnings.isEmpty ? nil : warnings
+        },
+    ])
+
+    /// `{ "message": "…", "node": NAME|null, "rule": "R14" }`, in the engine's order.
+    static let warning = JSONSchema<Warning>([
+        .string("node") { $0.node },
+        .string("rule") { $0.rule.rawValue },
+        .string("message") { $0.message },
+    ])
+
+    /// The switches, as in the topology file (also `from` / `to` of `diff --format json`).
+    public static let settings = JSONSchema<Settings>([
+        .bool("allowBranchToBranchTraffic") { $0.routeExchange },
+        .string("hubRoutingPreference") { $0.hubRoutingPreference.rawValue },
+        .bool("vpnActiveActive") { $0.vpnActiveActive },
+        .strings("down") { $0.down.sorted() },
+    ])
+
+    static let convergence = JSONSchema<Convergence>([
+        .bool("converged") { $0.isConverged },
+        .number("messages") { convergence -> Int? in
             switch convergence {
-            case .converged(let messages): (converged, self.messages, prefixes) = (true, messages, [])
-            case .didNotConverge(let messages, let stuck): (converged, self.messages, prefixes) = (false, messages, stuck.map(\.description))
+            case .converged(let messages), .didNotConverge(let messages, _): messages
+            }
+        },
+        .strings("prefixes") { convergence in
+            if case .didNotConverge(_, let stuck) = convergence { stuck.map(\.description) } else { [] }
+        },
+    ])
+
+    static let node = JSONSchema<NodeScope>([
+        .string("name") { $0.node.name },
+        .string("kind") { $0.node.kind.rawValue },
+        .number("asn") { $0.node.asn },
+        .objects("sessions", session) { sessions(of: $0.node, $0.result) },
+        .objects("routes", route) { $0.view.routes },
+        .objects("advertised", advertised) { scope in scope.result.advertised(by: scope.node).filter { scope.view.keeps($0.prefix) } },
+        .objects("rejected", rejected) { scope in scope.result.rejected(at: scope.node).filter { scope.view.keeps($0.prefix) } },
+    ])
+
+    struct SessionEnd {
+        let peer: String, instance: Int, localInstance: Int, type: String, up: Bool, reason: String?, warning: String?
+    }
+
+    /// One entry per local instance of each session.
+    static func sessions(of node: Node, _ result: RoutingResult) -> [SessionEnd] {
+        let network = result.network
+        return result.sessions(of: node).flatMap { session in
+            [session.a, session.b].filter { node.speakers.contains($0) }.map { local in
+                let peer = session.peer(of: local)
+                return SessionEnd(peer: network.node(of: peer).name, instance: network.speakers[peer].instance,
+                                  localInstance: network.speakers[local].instance, type: session.type.rawValue,
+                                  up: session.state.isUp, reason: session.state.reason, warning: session.warning)
             }
         }
     }
 
-    struct NodeJSON: Encodable {
-        let name: String
-        let kind: String
-        let asn: UInt32
-        let sessions: [SessionJSON]
-        let routes: [RouteJSON]
-        let advertised: [AdvertisedJSON]
-        let rejected: [RejectedJSON]
+    static let session = JSONSchema<SessionEnd>([
+        .string("peer") { $0.peer },
+        .number("instance") { $0.instance },
+        .number("localInstance") { $0.localInstance },
+        .string("type") { $0.type },
+        .string("state") { $0.up ? "Established" : "Down" },
+        .string("reason") { $0.reason },
+        .stringIfPresent("warning") { $0.warning },
+    ])
 
-        init(_ node: Node, _ result: RoutingResult) {
-            name = node.name
-            kind = node.kind.rawValue
-            asn = node.asn
-            let network = result.network
-            sessions = result.sessions(of: node).flatMap { session in
-                [session.a, session.b].filter { node.speakers.contains($0) }.map { local in
-                    let peer = session.peer(of: local)
-                    return SessionJSON(peer: network.node(of: peer).name, instance: network.speakers[peer].instance,
-                                       localInstance: network.speakers[local].instance, type: session.type.rawValue,
-                                       state: session.state.isUp ? "Established" : "Down", reason: session.state.reason,
-                                       warning: session.warning)
-                }
-            }
-            routes = result.routes(of: node).map(RouteJSON.init)
-            advertised = result.advertised(by: node).map(AdvertisedJSON.init)
-            rejected = result.rejected(at: node).map(RejectedJSON.init)
-        }
-    }
+    static let route = JSONSchema<Route>([
+        .prefix("prefix") { $0.prefix },
+        .address("nextHop") { $0.attributes.nextHop },
+        .numbers("asPath") { $0.attributes.asPath },
+        .string("origin") { $0.attributes.origin.name },
+        .string("from") { $0.from },
+        .bool("best") { $0.isSelected },
+        .bool("multipath") { $0.isMultipath },
+        .string("reason") { $0.reason?.rawValue },
+        .number("instance") { $0.instance },
+        .number("fromInstance") { $0.fromInstance },
+        .number("weight") { $0.weight },
+        .number("localPreference") { $0.localPreference },
+        .strings("communities") { $0.attributes.communities.map(\.description) },
+        .string("azureOrigin") { $0.azureOrigin.rawValue },
+        .string("lostAt") { $0.lostAt?.rawValue },
+    ])
 
-    struct SessionJSON: Encodable {
-        let peer: String
-        let instance: Int
-        let localInstance: Int
-        let type: String
-        let state: String
-        let reason: String?
-        let warning: String?
-        enum CodingKeys: String, CodingKey { case peer, instance, localInstance, type, state, reason, warning }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(peer, forKey: .peer)
-            try container.encode(instance, forKey: .instance)
-            try container.encode(localInstance, forKey: .localInstance)
-            try container.encode(type, forKey: .type)
-            try container.encode(state, forKey: .state)
-            try container.encode(reason, forKey: .reason)
-            try container.encodeIfPresent(warning, forKey: .warning)
-        }
-    }
+    static let advertised = JSONSchema<AdvertisedRoute>([
+        .string("peer") { $0.peer },
+        .prefix("prefix") { $0.prefix },
+        .address("nextHop") { $0.attributes.nextHop },
+        .numbers("asPath") { $0.attributes.asPath },
+        .number("instance") { $0.instance },
+        .number("peerInstance") { $0.peerInstance },
+        .strings("communities") { $0.attributes.communities.map(\.description) },
+    ])
 
-    struct RouteJSON: Encodable {
-        let route: Route
-        init(_ route: Route) { self.route = route }
-        enum CodingKeys: String, CodingKey {
-            case prefix, nextHop, asPath, origin, from, best, multipath, reason
-            case instance, fromInstance, weight, localPreference, communities, azureOrigin, lostAt
-        }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(route.prefix.description, forKey: .prefix)
-            try container.encode(route.attributes.nextHop.description, forKey: .nextHop)
-            try container.encode(route.attributes.asPath, forKey: .asPath)
-            try container.encode(route.attributes.origin.name, forKey: .origin)
-            try container.encode(route.from, forKey: .from)
-            try container.encode(route.isSelected, forKey: .best)
-            try container.encode(route.isMultipath, forKey: .multipath)
-            try container.encode(route.reason?.rawValue, forKey: .reason)
-            try container.encode(route.instance, forKey: .instance)
-            try container.encode(route.fromInstance, forKey: .fromInstance)
-            try container.encode(route.weight, forKey: .weight)
-            try container.encode(route.localPreference, forKey: .localPreference)
-            try container.encode(route.attributes.communities.map(\.description), forKey: .communities)
-            try container.encode(route.azureOrigin.rawValue, forKey: .azureOrigin)
-            try container.encode(route.lostAt?.rawValue, forKey: .lostAt)
-        }
-    }
+    static let rejected = JSONSchema<RejectedRoute>([
+        .prefix("prefix") { $0.prefix },
+        .string("from") { $0.from },
+        .number("fromInstance") { $0.fromInstance },
+        .number("instance") { $0.instance },
+        .numbers("asPath") { $0.attributes.asPath },
+        .string("rule") { $0.rule.rawValue },
+        .string("reason") { $0.reason },
+    ])
 
-    struct AdvertisedJSON: Encodable {
-        let peer: String
-        let prefix: String
-        let nextHop: String
-        let asPath: [UInt32]
-        let instance: Int
-        let peerInstance: Int
-        let communities: [String]
-        init(_ route: AdvertisedRoute) {
-            peer = route.peer; prefix = route.prefix.description; nextHop = route.attributes.nextHop.description
-            asPath = route.attributes.asPath; instance = route.instance; peerInstance = route.peerInstance
-            communities = route.attributes.communities.map(\.description)
-        }
-    }
+    static let vnet = JSONSchema<(table: SubnetRouteTable, routes: [EffectiveRoute])>([
+        .string("vnet") { $0.table.vnet.name },
+        .stringIfPresent("subnet") { $0.table.subnet?.name },
+        .objects("routes", effectiveRoute) { $0.routes },
+    ])
 
-    struct RejectedJSON: Encodable {
-        let prefix: String
-        let from: String
-        let fromInstance: Int
-        let instance: Int
-        let asPath: [UInt32]
-        let rule: String
-        let reason: String
-        init(_ route: RejectedRoute) {
-            prefix = route.prefix.description; from = route.from; fromInstance = route.fromInstance
-            instance = route.instance; asPath = route.attributes.asPath; rule = route.rule.rawValue; reason = route.reason
-        }
-    }
-
-    /// Optional keys are left out when nil, so revision-1 output keeps its bytes.
-    struct VNetJSON: Encodable {
-        let vnet: String
-        let subnet: String?
-        let routes: [EffectiveRouteJSON]
-    }
-
-    struct EffectiveRouteJSON: Encodable {
-        let source: String
-        let state: String
-        let prefix: String
-        let nextHopType: String
-        let nextHopIps: [String]
-        /// On `User` routes only (R22).
-        let routeName: String?
-        init(_ route: EffectiveRoute) {
-            source = route.source.rawValue; state = route.state.rawValue; prefix = route.prefix.description
-            nextHopType = route.nextHopType.rawValue; nextHopIps = route.nextHopIPs.map(\.description)
-            routeName = route.routeName
-        }
-    }
+    static let effectiveRoute = JSONSchema<EffectiveRoute>([
+        .string("source") { $0.source.rawValue },
+        .string("state") { $0.state.rawValue },
+        .prefix("prefix") { $0.prefix },
+        .string("nextHopType") { $0.nextHopType.rawValue },
+        .addresses("nextHopIps") { $0.nextHopIPs },
+        // On `User` routes only (R22).
+        .stringIfPresent("routeName") { $0.routeName },
+    ])
 }

@@ -6,21 +6,28 @@ public enum TextReport {
     public struct Options: Sendable {
         public var node: String?
         public var showAdvertised: Bool
-        public init(node: String? = nil, showAdvertised: Bool = false) {
-            self.node = node; self.showAdvertised = showAdvertised
+        public var prefix: PrefixQuery?
+        public init(node: String? = nil, showAdvertised: Bool = false, prefix: PrefixQuery? = nil) {
+            self.node = node; self.showAdvertised = showAdvertised; self.prefix = prefix
+        }
+    }
+
+    /// Streams the report: one node's tables at a time.
+    public static func write(_ result: RoutingResult, options: Options = Options(), to sink: OutputSink) {
+        sink.lines(header(result))
+        for node in result.nodes where options.node == nil || options.node == node.name {
+            sink.line("")
+            writeNodeSection(node, result, showAdvertised: options.showAdvertised, prefix: options.prefix, to: sink)
+        }
+        for table in result.effectiveRouteTablesOneByOne where options.node == nil || table.isNamed(options.node) {
+            sink.line("")
+            sink.line("=== \(table.title) ===")
+            effectiveRouteTableBuilder(options.prefix.narrow(table.routes), routeNames: table.subnet != nil).write(to: sink)
         }
     }
 
     public static func render(_ result: RoutingResult, options: Options = Options()) -> String {
-        var lines = header(result)
-        for node in result.nodes where options.node == nil || options.node == node.name {
-            lines += [""] + nodeSection(node, result, showAdvertised: options.showAdvertised)
-        }
-        for table in result.subnetRouteTables where options.node == nil || table.isNamed(options.node) {
-            lines += ["", "=== \(table.title) ==="]
-            lines += effectiveRouteTable(table.routes, routeNames: table.subnet != nil)
-        }
-        return lines.joined(separator: "\n") + "\n"
+        OutputSink.collecting { write(result, options: options, to: $0) }
     }
 
     public static func header(_ result: RoutingResult) -> [String] {
@@ -35,35 +42,51 @@ public enum TextReport {
         return lines
     }
 
-    public static func nodeSection(_ node: Node, _ result: RoutingResult, showAdvertised: Bool) -> [String] {
-        var lines = ["=== \(node.name) (\(node.kind.displayName), AS \(node.asn)) ==="]
-        lines += sessionTable(node, result)
+    public static func writeNodeSection(_ node: Node, _ result: RoutingResult, showAdvertised: Bool, prefix: PrefixQuery? = nil,
+                                        to sink: OutputSink) {
+        sink.line("=== \(node.name) (\(node.kind.displayName), AS \(node.asn)) ===")
+        sink.lines(sessionTable(node, result))
         let network = result.network
-        let allRoutes = result.routes(of: node)
+        let view = NodeView(node, result, prefix)
+        let allRoutes = view.routes
         for speaker in node.speakers {
             let instance = network.speakers[speaker]
-            let routes = allRoutes.filter { $0.instance == instance.instance }
-            lines += ["", "BGP table of \(network.name(of: speaker)), local router ID is \(instance.address), local AS \(node.asn)"]
-            lines += BGPTableFormat.legend + [""]
-            if routes.isEmpty {
-                lines.append("   (no routes)")
+            sink.line("")
+            sink.line("BGP table of \(network.name(of: speaker)), local router ID is \(instance.address), local AS \(node.asn)")
+            sink.lines(BGPTableFormat.legend)
+            sink.line("")
+            // Sorted by prefix: a prefix's paths are adjacent, so selected prefixes are counted as they pass.
+            var paths = 0, selected = 0
+            var previous: Prefix?, previousSelected: Prefix?
+            for route in allRoutes where route.instance == instance.instance {
+                if paths == 0 { sink.line(BGPTableFormat.header) }
+                BGPTableFormat.write(route, showNetwork: route.prefix != previous, to: sink)
+                previous = route.prefix
+                paths += 1
+                if route.isSelected, route.prefix != previousSelected {
+                    selected += 1
+                    previousSelected = route.prefix
+                }
+            }
+            if paths == 0 {
+                sink.line("   (no routes)")
             } else {
-                lines += [BGPTableFormat.header] + BGPTableFormat.lines(routes)
-                let selected = Set(routes.filter(\.isSelected).map(\.prefix)).count
-                lines += ["", "Displayed \(selected) routes and \(routes.count) total paths"]
+                sink.line("")
+                sink.line("Displayed \(selected) routes and \(paths) total paths")
             }
         }
-        let rejected = result.rejected(at: node)
+        let rejected = result.rejected(at: node).filter { view.keeps($0.prefix) }
         if !rejected.isEmpty {
-            lines += ["", "Refused by inbound policy:"]
-            lines += rejected.map { route in
+            sink.line("")
+            sink.line("Refused by inbound policy:")
+            for route in rejected {
                 let instance = node.speakers.count > 1 ? "#\(route.instance) " : ""
-                return "   \(instance)\(route.prefix) from \(route.from) [\(route.attributes.asPathText)]: "
-                    + "\(route.rule.citation) \(route.reason)"
+                sink.line("   \(instance)\(route.prefix) from \(route.from) [\(route.attributes.asPathText)]: "
+                          + "\(route.rule.citation) \(route.reason)")
             }
         }
         if showAdvertised {
-            let advertised = result.advertised(by: node)
+            let advertised = result.advertised(by: node).filter { view.keeps($0.prefix) }
             let groups = Dictionary(grouping: advertised) { "\($0.instance)|\($0.peer)|\($0.peerInstance)" }
             var seen: Set<String> = []
             for route in advertised where seen.insert("\(route.instance)|\(route.peer)|\(route.peerInstance)").inserted {
@@ -71,11 +94,12 @@ public enum TextReport {
                 let peerNode = result.node(named: route.peer)
                 let peerName = peerNode.map { result.network.isMultiInstance($0) } == true ? "\(route.peer)#\(route.peerInstance)" : route.peer
                 let local = node.speakers.count > 1 ? "\(node.name)#\(route.instance)" : node.name
-                lines += ["", "Advertised by \(local) to \(peerName)", BGPTableFormat.header]
-                lines += groups[key]!.map(BGPTableFormat.line)
+                sink.line("")
+                sink.line("Advertised by \(local) to \(peerName)")
+                sink.line(BGPTableFormat.header)
+                for route in groups[key]! { BGPTableFormat.write(route, to: sink) }
             }
         }
-        return lines
     }
 
     public static func sessionTable(_ node: Node, _ result: RoutingResult) -> [String] {
@@ -105,13 +129,17 @@ public enum TextReport {
 
     /// Azure's columns; `routeNames` adds "User Defined Route Name" (tables of subnets, R22).
     public static func effectiveRouteTable(_ routes: [EffectiveRoute], routeNames: Bool = false) -> [String] {
+        effectiveRouteTableBuilder(routes, routeNames: routeNames).render()
+    }
+
+    static func effectiveRouteTableBuilder(_ routes: [EffectiveRoute], routeNames: Bool = false) -> TextTable {
         var table = TextTable(["Source", "State", "Address Prefixes", "Next Hop Type", "Next Hop IP Address"]
                               + (routeNames ? ["User Defined Route Name"] : []))
         for route in routes {
             table.add([route.source.rawValue, route.state.rawValue, route.prefix.description, route.nextHopType.rawValue,
                        route.nextHopIPs.map(\.description).joined(separator: ", ")] + (routeNames ? [route.routeName ?? ""] : []))
         }
-        return table.render()
+        return table
     }
 }
 

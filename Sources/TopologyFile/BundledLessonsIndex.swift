@@ -11,7 +11,7 @@ public enum BundledLessons {
 
     public static func lesson(named name: String) throws(TopologyErrors) -> Lesson {
         guard let entry = named(name) else {
-            throw TopologyErrors(TopologyError(file: name, line: 1, column: 1, message: "no lesson named '\(name)'",
+            throw TopologyErrors(.lookup("no lesson named '\(name)'",
                                                hint: Suggestions.hint(for: name, in: all.map(\.name), listName: "lessons")))
         }
         return try LessonLoader.parse(entry.yaml, file: "topologies/lessons/\(name).yaml")

@@ -18,7 +18,7 @@ public enum BundledTopologies {
     /// Parses a bundled topology; its refusals (a test keeps there being none) name `topologies/NAME.yaml`.
     public static func topology(named name: String) throws(TopologyErrors) -> Topology {
         guard let entry = named(name) else {
-            throw TopologyErrors(TopologyError(file: name, line: 1, column: 1, message: "no bundled topology named '\(name)'",
+            throw TopologyErrors(.lookup("no bundled topology named '\(name)'",
                                                hint: Suggestions.hint(for: name, in: all.map(\.name), listName: "bundled topologies are")))
         }
         return try TopologyLoader.parse(entry.yaml, file: "topologies/\(name).yaml")

@@ -93,52 +93,11 @@ struct ReferenceChecks {
         }
     }
 
+    /// Each entry through the one check `--down` and `:down` use too.
     private func checkDown() {
-        let nodes = self.nodes
-        let nodeNames = nodes.map(\.name)
         let virtualNetworks = decoder.names.filter {
             ($0.owner == "hub" || $0.owner.hasPrefix("hub.spokes[")) && !$0.owner.contains(".subnets[")
         }.map(\.name)
-        for (entry, position) in decoder.downEntries {
-            let ends = entry.components(separatedBy: "--")
-            if ends.count > 2 || ends.contains(where: \.isEmpty) {
-                log.refuse("'\(entry)' in down is neither a node nor a session", at: position,
-                           hint: "write a node name, an instance (route-server#1) or a session of two names joined by '--'")
-                continue
-            }
-            for end in ends {
-                if let problem = problem(with: end, nodes: nodes, virtualNetworks: virtualNetworks) {
-                    let message = ends.count == 2 ? "session '\(entry)' in down: '\(end)' \(problem.message)"
-                        : "'\(entry)' in down \(problem.message)"
-                    log.refuse(message, at: position,
-                               hint: problem.hint ?? Suggestions.hint(for: end, in: nodeNames, listName: "nodes are"))
-                    break
-                }
-            }
-            if ends.count == 2, !ends.contains(where: { problem(with: $0, nodes: nodes, virtualNetworks: virtualNetworks) != nil }) {
-                checkSession(entry, ends.map(Self.nodeName), at: position, sameNode: ends[0] == ends[1])
-            }
-        }
-    }
-
-    /// Both ends are nodes; refuses the entry unless a BGP session joins them.
-    private func checkSession(_ entry: String, _ ends: [String], at position: SourcePosition, sameNode: Bool) {
-        let peers = self.peers
-        let first = ends[0], second = ends[1]
-        if !sameNode, peers[first, default: []].contains(second) { return }
-        let message = first == second ? "joins '\(first)' to itself" : "names no session: '\(first)' and '\(second)' do not peer"
-        let theirs = peers[first, default: []].sorted()
-        log.refuse("session '\(entry)' in down \(message)", at: position,
-                   hint: theirs.isEmpty ? "'\(first)' has no BGP sessions" : "'\(first)' peers with \(theirs.joined(separator: ", "))")
-    }
-
-    /// `route-server#1` → `route-server`.
-    private static func nodeName(_ word: String) -> String {
-        word.lastIndex(of: "#").map { String(word[..<$0]) } ?? word
-    }
-
-    /// Who peers with whom, by node name (instances share their node's sessions).
-    private var peers: [String: Set<String>] {
         var pairs = decoder.peerings
         if let routeServer = decoder.names.first(where: { $0.owner == "routeServer" })?.name {
             for definition in decoder.names where definition.owner.hasPrefix("nvas[")
@@ -146,30 +105,9 @@ struct ReferenceChecks {
                 pairs.append((routeServer, definition.name))
             }
         }
-        var peers: [String: Set<String>] = [:]
-        for (a, b) in pairs {
-            peers[a, default: []].insert(b)
-            peers[b, default: []].insert(a)
+        let vocabulary = DownVocabulary(nodes: nodes, virtualNetworks: virtualNetworks, peerings: pairs)
+        for (entry, position) in decoder.downEntries {
+            if let problem = vocabulary.problem(with: entry) { log.refuse(problem.message, at: position, hint: problem.hint) }
         }
-        return peers
-    }
-
-    /// Why `word` is not a node or an instance, or nil when it is one.
-    private func problem(with word: String, nodes: [(name: String, instances: Int)],
-                         virtualNetworks: [String]) -> (message: String, hint: String?)? {
-        if nodes.contains(where: { $0.name == word }) { return nil }
-        if virtualNetworks.contains(word) {
-            return ("is a virtual network, not a BGP node", "only BGP speakers go down: take down a gateway or Route Server instead")
-        }
-        if let hash = word.lastIndex(of: "#") {
-            let base = String(word[..<hash])
-            if let node = nodes.first(where: { $0.name == base }) {
-                let instance = Int(word[word.index(after: hash)...])
-                if let instance, (0..<node.instances).contains(instance) { return nil }
-                let hint = node.instances > 1 ? "'\(base)' has instances #0 and #1" : "'\(base)' has one instance: write just '\(base)'"
-                return ("names no instance of '\(base)'", hint)
-            }
-        }
-        return ("names no node", nil)
     }
 }

@@ -12,9 +12,16 @@ public struct TopologyError: Error, CustomStringConvertible, Equatable, Sendable
         self.file = file; self.line = line; self.column = column; self.message = message; self.hint = hint
     }
 
-    /// `file:line:column: message`, then `  hint: …` on its own line when there is a hint.
+    /// A name that names nothing (`lesson nosuch`): there is no file, so no position to point at.
+    public static func lookup(_ message: String, hint: String? = nil) -> TopologyError {
+        TopologyError(file: "", line: 0, column: 0, message: message, hint: hint)
+    }
+
+    public var hasPosition: Bool { line > 0 }
+
+    /// `file:line:column: message` (just the message for a look-up), then `  hint: …` on its own line.
     public var description: String {
-        "\(file):\(line):\(column): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+        (hasPosition ? "\(file):\(line):\(column): \(message)" : message) + (hint.map { "\n  hint: \($0)" } ?? "")
     }
 }
 

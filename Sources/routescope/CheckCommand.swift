@@ -18,10 +18,10 @@ struct CheckCommand: ParsableCommand {
             sets; exit 0 when all hold, 1 with the list of what failed.
             """)
 
-    @Argument(help: "Topology files (or bundled names).")
+    @Argument(help: "Topology files (or bundled names).", completion: Completions.topologies)
     var topologies: [String]
 
-    @Option(help: "An expectations file (YAML) to check each topology against.")
+    @Option(help: "An expectations file (YAML) to check each topology against.", completion: .file(extensions: ["yaml"]))
     var expect: String?
 
     func validate() throws {

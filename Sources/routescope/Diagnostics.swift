@@ -24,11 +24,16 @@ enum Diagnostics {
         do {
             return try load()
         } catch let error as TopologyError {
-            printToStandardError(error.description)
+            printToStandardError(text(of: error))
             throw ExitCode(1)
         } catch let errors as TopologyErrors {
-            printToStandardError(errors.description)
+            printToStandardError(errors.errors.map(text).joined(separator: "\n"))
             throw ExitCode(1)
         }
+    }
+
+    /// A refusal in a file as `file:line:column: message`; a name that names nothing as `error: message`.
+    static func text(of error: TopologyError) -> String {
+        error.hasPosition ? error.description : "error: \(error.description)"
     }
 }

@@ -13,7 +13,7 @@ struct DiffCommand: ParsableCommand {
             changed state and VM effective routes that changed.
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
     @Option(help: "Output format: text or json.")
@@ -27,11 +27,13 @@ struct DiffCommand: ParsableCommand {
         let before = try Engine.compute(topology)
         let after = try TopologySource.compute(topology, toggles)
         let diff = before.diff(to: after)
-        switch format {
-        case .text: print(DiffReport.text(diff, from: before.settings, to: after.settings, topology: topology), terminator: "")
-        case .json: print(try DiffReport.json(diff, from: before.settings, to: after.settings, topology: topology), terminator: "")
+        try Output.standardOutput { sink in
+            switch format {
+            case .text: DiffReport.writeText(diff, from: before.settings, to: after.settings, topology: topology, to: sink)
+            case .json: DiffReport.writeJSON(diff, from: before.settings, to: after.settings, topology: topology, to: sink)
+            }
         }
     }
 }
 
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum DiffFormat: String, CaseInsensitiveArgument { case text, json }

@@ -14,10 +14,10 @@ struct ExplainCommand: ParsableCommand {
             its VMs' effective routes for the prefix, and why a gateway route is not programmed (R15).
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
-    @Option(help: "The node (or virtual network) to explain.")
+    @Option(help: "The node (or virtual network) to explain.", completion: Completions.nodes)
     var node: String
 
     @Option(help: "The prefix, e.g. 10.2.0.0/16.")

@@ -16,7 +16,7 @@ struct ExploreCommand: ParsableCommand {
             With stdout not a terminal, prints the tables as `routes` does.
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
     @Flag(name: .customLong("no-color"), help: "Monochrome screen (also when NO_COLOR is set).")
@@ -24,6 +24,9 @@ struct ExploreCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own selection).")
     var noMouse = false
+
+    @Flag(help: "ASCII line drawing (+ - |) whatever the locale says, for terminals and fonts without box drawing.")
+    var ascii = false
 
     @Flag(help: "Presenter mode for projection: large status, a banner on each change, switches and navigation only.")
     var present = false
@@ -35,8 +38,7 @@ struct ExploreCommand: ParsableCommand {
         let topology = try TopologySource.load(topology)
         let result = try TopologySource.compute(topology, toggles)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            print(TextReport.render(result), terminator: "")
-            return
+            return try Output.standardOutput { TextReport.write(result, to: $0) }
         }
         let monochrome = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal: Terminal
@@ -47,18 +49,20 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let status = RunLoop.run(terminal: terminal, topology: topology, source: self.topology ?? BundledTopologies.defaultName,
-                                 settings: result.settings, mouse: !noMouse, presenter: present)
+                                 settings: result.settings, mouse: !noMouse, presenter: present,
+                                 glyphs: ascii || !terminal.isUTF8 ? .ascii : .unicode)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
 /// The one loop: read an event, update the state, draw the frame if it changed, run effects.
 enum RunLoop {
-    static func run(terminal: Terminal, topology: Topology, source: String, settings: Settings, mouse: Bool, presenter: Bool) -> Int32 {
+    static func run(terminal: Terminal, topology: Topology, source: String, settings: Settings, mouse: Bool, presenter: Bool,
+                    glyphs: Glyphs) -> Int32 {
         defer { terminal.shutdown() }
         let size = terminal.size
         guard var state = try? ExplorerState(topology: topology, source: source, settings: settings, width: size.width,
-                                             height: size.height, glyphs: terminal.isUTF8 ? .unicode : .ascii,
+                                             height: size.height, glyphs: glyphs,
                                              mouseEnabled: mouse, presenter: presenter) else { return 1 }
         terminal.setReadTimeout(milliseconds: 100)
         var shown = view(state)
@@ -100,7 +104,7 @@ enum RunLoop {
             }
         case .openLesson(let name):
             do {
-                let lesson = name.hasSuffix(".yaml") ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+                let lesson = LessonCommand.isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
                 let topology = FileManager.default.fileExists(atPath: lesson.topology)
                     ? try TopologyLoader.load(contentsOf: lesson.topology) : try BundledTopologies.topology(named: lesson.topology)
                 return .lessonOpened(lesson, topology)
@@ -111,8 +115,7 @@ enum RunLoop {
             return write(TopologyWriter.yaml(topology, settings: settings), to: path, what: "scenario")
         case .export(let path):
             let format = ExportFormat(rawValue: String(path.split(separator: ".").last ?? "")) ?? .md
-            guard let text = try? Exporter.render(state.result, format: format) else { return .writeFailed("cannot render \(path)") }
-            return write(text, to: path, what: format.rawValue)
+            return write(Exporter.render(state.result, format: format), to: path, what: format.rawValue)
         }
     }
 }

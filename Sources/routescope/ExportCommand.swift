@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
             e.g.  routescope export sdwan-er --route-exchange on --format svg --output sdwan-er.svg
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
     @Option(help: "txt, md, json, svg or dot.")
@@ -29,28 +29,26 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
-        let text = try Exporter.render(result, format: format)
-        guard let output else { return print(text, terminator: "") }
-        do {
-            try TopologyWriter.writeAtomically(text, to: output)
-        } catch {
-            Diagnostics.error("cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        let render = { (sink: OutputSink) in Exporter.write(result, format: format, to: sink) }
+        if let output { try Output.file(output, render) } else { try Output.standardOutput(render) }
     }
 }
 
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case txt, md, json, svg, dot }
+enum ExportFormat: String, CaseInsensitiveArgument { case txt, md, json, svg, dot }
 
 /// One place that turns a result into each export format (the command and the explorer's `e`).
 enum Exporter {
-    static func render(_ result: RoutingResult, format: ExportFormat) throws -> String {
+    static func write(_ result: RoutingResult, format: ExportFormat, to sink: OutputSink) {
         switch format {
-        case .txt: TextReport.render(result)
-        case .md: MarkdownReport.render(result)
-        case .json: try JSONReport.render(result)
-        case .svg: DiagramExport.svg(result)
-        case .dot: DiagramExport.dot(result)
+        case .txt: TextReport.write(result, to: sink)
+        case .md: MarkdownReport.write(result, to: sink)
+        case .json: JSONReport.write(result, to: sink)
+        case .svg: sink.write(DiagramExport.svg(result))
+        case .dot: sink.write(DiagramExport.dot(result))
         }
+    }
+
+    static func render(_ result: RoutingResult, format: ExportFormat) -> String {
+        OutputSink.collecting { write(result, format: format, to: $0) }
     }
 }

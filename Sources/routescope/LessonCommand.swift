@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Reports
 import RoutingEngine
 import TopologyFile
@@ -13,11 +14,16 @@ struct LessonCommand: ParsableCommand {
             A lesson file: routescope lesson path/to/lesson.yaml
             """)
 
-    @Argument(help: "`list`, a bundled lesson name, or a lesson file.")
+    @Argument(help: "`list`, a bundled lesson name, or a lesson file.", completion: Completions.lessons)
     var name: String = "list"
 
     @Flag(name: .customLong("no-answers"), help: "Leave the answers out (a handout).")
     var noAnswers = false
+
+    /// A path (anything with a `/` or `.yaml`, or that exists) is a lesson file; else a bundled name.
+    static func isFile(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.contains("/") || FileManager.default.fileExists(atPath: name)
+    }
 
     func run() throws {
         if name == "list" {
@@ -28,7 +34,7 @@ struct LessonCommand: ParsableCommand {
             return
         }
         let lesson = try Diagnostics.reportingTopologyErrors {
-            name.hasSuffix(".yaml") ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+            LessonCommand.isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
         }
         let topology = try TopologySource.load(lesson.topology)
         let start = Settings(of: topology)

@@ -13,7 +13,7 @@ struct StepsCommand: ParsableCommand {
             Shows message order, not timing.
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
     @OptionGroup(title: "Switches")

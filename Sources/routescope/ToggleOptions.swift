@@ -15,7 +15,7 @@ struct ToggleOptions: ParsableArguments {
 
     @Option(name: .customLong("down"),
             help: ArgumentHelp("Take a node (NAME), an instance (NAME#N) or a session (A--B) down. Repeatable.",
-                               valueName: "name"))
+                               valueName: "name"), completion: Completions.downEntries)
     var down: [String] = []
 
     /// The file's settings with these flags applied.
@@ -29,13 +29,31 @@ struct ToggleOptions: ParsableArguments {
             settings.vpnActiveActive = activeActive == .on
         }
         if let preference { settings.hubRoutingPreference = preference.value }
+        // The one check the file's `down` and the explorer's `:down` use.
+        let vocabulary = DownVocabulary(topology)
+        for entry in down {
+            if let problem = vocabulary.problem(with: entry, in: "--down") {
+                throw ValidationError("\(problem.message)\n  hint: \(problem.hint)")
+            }
+        }
         settings.down.formUnion(down)
         return settings
     }
 }
 
-enum OnOff: String, ExpressibleByArgument, CaseIterable {
+enum OnOff: String, CaseInsensitiveArgument {
     case on, off
+}
+
+/// Enumerated flag values read case-insensitively (`--route-exchange ON`, `--format JSON`), as
+/// `--preference` and the explorer's `:set` are; help and completions list them in their own spelling.
+protocol CaseInsensitiveArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension CaseInsensitiveArgument {
+    init?(argument: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        self = match
+    }
 }
 
 /// `--preference`, case-insensitive, as Azure's three values.
@@ -50,4 +68,5 @@ struct PreferenceArgument: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { HubRoutingPreference.allCases.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

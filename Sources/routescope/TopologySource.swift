@@ -15,7 +15,10 @@ enum TopologySource {
             return try Diagnostics.reportingTopologyErrors { try BundledTopologies.topology(named: name) }
         }
         let bundled = BundledTopologies.all.map(\.name)
+        // `routescope rotues` reads `rotues` as a topology for the explorer: a command was likely meant.
+        let commands = RouteScope.configuration.subcommands.map { $0._commandName }
         let hint = Suggestions.closest(to: name, in: bundled).map { "did you mean '\($0)'?" }
+            ?? Suggestions.closest(to: argument, in: commands).map { "did you mean the command '\($0)'? (routescope \($0) --help)" }
             ?? "bundled topologies: \(bundled.joined(separator: ", "))"
         Diagnostics.error("\(argument): no such file or bundled topology", hint: hint)
         throw ExitCode(1)
@@ -33,13 +36,13 @@ enum TopologySource {
         }
     }
 
-    /// Checks `--node`: a BGP node, a VNet or a subnet of one.
-    static func validate(node: String?, in result: RoutingResult) throws {
+    /// Checks a node option (`--node`, `--from`): a BGP node, a VNet or a subnet of one.
+    static func validate(node: String?, in result: RoutingResult, option: String = "--node") throws {
         guard let node else { return }
         let names = result.nodes.map(\.name) + result.network.virtualNetworks.flatMap { [$0.name] + $0.subnets.map(\.name) }
         guard !names.contains(node) else { return }
         let hint = Suggestions.closest(to: node, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-        throw ValidationError("--node: '\(node)' is not a node of '\(result.topology.name)'\(hint). Nodes: \(names.joined(separator: ", "))")
+        throw ValidationError("\(option): '\(node)' is not a node of '\(result.topology.name)'\(hint). Nodes: \(names.joined(separator: ", "))")
     }
 }
 

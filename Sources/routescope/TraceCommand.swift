@@ -13,10 +13,10 @@ struct TraceCommand: ParsableCommand {
             Exit status 0 when every branch arrives, 3 when one does not.
             """)
 
-    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
+    @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
-    @Option(help: "Where the packet starts: a node or a VNet.")
+    @Option(help: "Where the packet starts: a node or a VNet.", completion: Completions.nodes)
     var from: String
 
     @Option(help: "The destination address, e.g. 10.2.1.1.")
@@ -30,7 +30,7 @@ struct TraceCommand: ParsableCommand {
         guard let destination = IPv4Address(to) else {
             throw ValidationError("--to: '\(to)' is not an IPv4 address (write a.b.c.d, e.g. 10.2.1.1)")
         }
-        try TopologySource.validate(node: from, in: result)
+        try TopologySource.validate(node: from, in: result, option: "--from")
         let path = result.dataPath(from: from, to: destination)!
         print(TextReport.header(result).joined(separator: "\n"))
         print("")

@@ -5,7 +5,7 @@ import Testing
 @Suite("CLI: format revision 2")
 struct RevisionTwoCLITests {
     @Test("R22: trace --from a subnet follows its user route to the firewall NVA; --node takes a subnet")
-    func subnets() throws {
+    func R22_subnets() throws {
         let trace = try Binary.run(["trace", "topologies/forced-tunnelling-firewall.yaml", "--from", "app", "--to", "10.0.30.1"])
         #expect(trace.status == 0)
         #expect(trace.stdout.contains("app  10.0.0.0/16 User to-hub-via-firewall → VirtualAppliance 10.0.4.4"))

@@ -7,7 +7,7 @@ struct WarningCommandTests {
     static let refusal = "vpn-gateway: Azure refuses this: Route Server needs an active/active VPN gateway"
 
     @Test("R14: check prints a warning: line on stderr for an active/standby VPN gateway with Route Server; the exit status stays 0")
-    func checkWarns() throws {
+    func R14_checkWarns() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("standby-\(UUID().uuidString).yaml")
         let yaml = try String(contentsOf: Binary.packageRoot.appendingPathComponent("topologies/vpn-er.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "activeActive: true", with: "activeActive: false")
@@ -23,7 +23,7 @@ struct WarningCommandTests {
     }
 
     @Test("R14: routes --format json carries a warnings array only when there are warnings")
-    func jsonWarnings() throws {
+    func R14_jsonWarnings() throws {
         let output = try Binary.run(["routes", "vpn-er", "--active-active", "off", "--format", "json"])
         #expect(output.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
@@ -36,7 +36,7 @@ struct WarningCommandTests {
     }
 
     @Test("R14: the text header and explain say it too; explain adds a sentence about the node")
-    func textAndExplain() throws {
+    func R14_textAndExplain() throws {
         let text = try Binary.run(["routes", "vpn-er", "--active-active", "off", "--node", "on-prem-1"])
         #expect(text.stdout.contains("WARNING: \(Self.refusal)"))
         let explain = try Binary.run(["explain", "vpn-er", "--active-active", "off", "--node", "vpn-gateway", "--prefix", "10.2.0.0/16"])
@@ -46,7 +46,7 @@ struct WarningCommandTests {
     }
 
     @Test("R15: explain for a VNet says why a /24 inside the hub is absent; at Route Server, why it is not passed on")
-    func explainInsideHub() throws {
+    func R15_explainInsideHub() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("inside-\(UUID().uuidString).yaml")
         let yaml = try String(contentsOf: Binary.packageRoot.appendingPathComponent("topologies/sdwan-er.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "    site: on-prem-1\n", with: "    site: on-prem-1\n    advertise: [10.0.5.0/24]\n")
@@ -64,7 +64,7 @@ struct WarningCommandTests {
     }
 
     @Test("R24: explain says why a VPN branch has no default route while the ExpressRoute site has one")
-    func explainBranchDefault() throws {
+    func R24_explainBranchDefault() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("default-\(UUID().uuidString).yaml")
         let yaml = try String(contentsOf: Binary.packageRoot.appendingPathComponent("topologies/sdwan-vpn-er.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "    site: on-prem-1\n", with: "    site: on-prem-1\n    advertise: [0.0.0.0/0]\n")

@@ -18,7 +18,7 @@ struct SubnetExplorerTests {
     }
 
     @Test("R22: the hub lists its subnets; Enter on one shows its route table and its NICs' routes")
-    func selectSubnet() throws {
+    func R22_selectSubnet() throws {
         var state = try state()
         state.press(.char(":"))
         state.type("node hub-vnet")
@@ -41,7 +41,7 @@ struct SubnetExplorerTests {
     }
 
     @Test("R22: :node takes a subnet; a VNet without subnets shows its effective routes as before")
-    func colonNodeSubnet() throws {
+    func R22_colonNodeSubnet() throws {
         var state = try state()
         state.press(.char(":"))
         state.type("node shared")

@@ -138,7 +138,7 @@ struct UpdateTests {
     }
 
     @Test("R14: the Sessions tab of an active/standby VPN gateway says Azure refuses it, under its sessions")
-    func sessionsTabWarning() throws {
+    func R14_sessionsTabWarning() throws {
         var state = try explorer("vpn-er", width: 160, height: 50)
         state.press(.char("a"))
         let box = try #require(view(state).find("vpn-gateway"))

@@ -43,7 +43,7 @@ struct RealLabTests {
     // MARK: minimal-rs-nva
 
     @Test("R15a lab minimal-rs-nva: Route Server's learned and advertised tables match the lab row for row")
-    func minimalRouteServer() throws {
+    func R15a_minimalRouteServer() throws {
         let text = AzureReport.render(try Self.lab("lab-minimal-rs-nva"), node: "route-server")
         #expect(Self.rows(text, after: "Get-AzRouteServerPeerLearnedRoute") == Self.rows("""
             10.10.1.5    10.0.1.0/24 10.10.4.10 10.10.4.10 EBgp   65001   32768
@@ -62,7 +62,7 @@ struct RealLabTests {
     // MARK: branch-to-branch-off-on
 
     @Test("R7/R8/R14 lab branch-to-branch-off-on: the NVA's received routes off, then on; the VPN gateway's ASN draws a warning")
-    func branchToBranch() throws {
+    func R7_branchToBranch() throws {
         // `show ip bgp nei 10.100.2.4 received-routes`: the paths from the first Route Server instance.
         func received(_ result: RoutingResult) -> Set<[String]> {
             Set(result.routes(of: result.node(named: "frr")!).filter { $0.from == "route-server" && $0.fromInstance == 0 }
@@ -80,7 +80,7 @@ struct RealLabTests {
     // MARK: hub-spoke-er-rs-udr
 
     @Test("R1/R3/R5/R8/R15/R22 lab hub-spoke-er-rs-udr: Route Server's tables, the NVA's, the circuit's and the effective routes")
-    func hubSpoke() throws {
+    func R1_hubSpoke() throws {
         let result = try Self.lab("lab-hub-spoke-er-rs-udr")
         let text = AzureReport.render(result)
         #expect(Self.rows(text, after: "Get-AzRouteServerPeerAdvertisedRoute") == Self.rows("""
@@ -136,7 +136,7 @@ struct RealLabTests {
     // MARK: nva-default-route-next-hop
 
     @Test("R4/R9/R15a/R24/R26 lab nva-default-route-next-hop: the ER site gets 0.0.0.0/0, the VPN branch does not; the VPN gateway's learned routes")
-    func nvaDefaultRoute() throws {
+    func R4_nvaDefaultRoute() throws {
         let result = try Self.lab("lab-nva-default-route-next-hop")
         // `show ip route` on the ExpressRoute CE: 0.0.0.0/0, 10.0.0.0/16 and 10.50.0.0/16 via the MSEE 172.16.0.2.
         let site = Self.bgpPaths(result, "onprem")

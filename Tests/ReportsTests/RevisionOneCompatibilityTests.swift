@@ -64,7 +64,7 @@ struct RevisionOneCompatibilityTests {
             var text = ""
             for settings in variations(of: topology) {
                 guard let result = try? Engine.compute(topology, settings: settings) else { text += "unknown down entry\n"; continue }
-                text += try JSONReport.render(result) + TextReport.render(result, options: .init(showAdvertised: true))
+                text += JSONReport.render(result) + TextReport.render(result, options: .init(showAdvertised: true))
                     + AzureReport.render(result)
                 for vnet in result.network.virtualNetworks {
                     for site in topology.sites {

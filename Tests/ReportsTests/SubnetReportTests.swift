@@ -34,7 +34,7 @@ struct SubnetReportTests {
     }
 
     @Test("R22: text prints one table per subnet, with the route table, propagation and the user route's name")
-    func text() throws {
+    func R22_text() throws {
         let text = TextReport.render(try result())
         #expect(text.contains("=== hub-vnet / workload (subnet 10.0.10.0/24, route table rt-workload) — effective routes of its NICs ==="))
         #expect(text.contains("=== hub-vnet / isolated (subnet 10.0.30.0/24, route table rt-isolated, propagate gateway routes: No)"))
@@ -47,8 +47,8 @@ struct SubnetReportTests {
     }
 
     @Test("R22: JSON has one effectiveRoutes entry per subnet with `subnet`, and `routeName` on User routes only")
-    func json() throws {
-        let data = Data(try JSONReport.render(try result()).utf8)
+    func R22_json() throws {
+        let data = Data(JSONReport.render(try result()).utf8)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let tables = try #require(document["effectiveRoutes"] as? [[String: Any]])
         #expect(tables.map { $0["vnet"] as? String } == ["hub-vnet", "hub-vnet", "spoke-1"])
@@ -61,7 +61,7 @@ struct SubnetReportTests {
     }
 
     @Test("R22: the azure format names the subnet and prints the Name column")
-    func azure() throws {
+    func R22_azure() throws {
         let text = AzureReport.render(try result())
         #expect(text.contains("PS> Get-AzEffectiveRouteTable  # a NIC in hub-vnet, subnet workload"))
         #expect(text.contains("to-spoke1  User                   Active   {10.10.0.0/16}    VirtualAppliance       {10.0.2.4}"))
@@ -69,14 +69,14 @@ struct SubnetReportTests {
     }
 
     @Test("R23: Route Server's learned routes show NextHop = the NVA's nextHop and SourcePeer = the NVA's ip")
-    func learnedNextHop() throws {
+    func R23_learnedNextHop() throws {
         let yaml = Self.yaml.replacingOccurrences(of: "ip: 10.0.2.4, site", with: "ip: 10.0.2.4, nextHop: 10.0.5.4, site")
         let text = AzureReport.render(try Engine.compute(try TopologyLoader.parse(yaml, file: "x.yaml")))
         #expect(text.contains("10.0.1.4      10.1.0.0/16  10.0.5.4  10.0.2.4    EBgp    65001-65010  32768"))
     }
 
     @Test("R1: explain says a spoke without gateway transit is not advertised, and that Microsoft says it may still be")
-    func explainCaveat() throws {
+    func R1_explainCaveat() throws {
         let yaml = Self.yaml.replacingOccurrences(of: "{name: spoke-1, addressSpace: [10.10.0.0/16]}",
                                                   with: "{name: spoke-1, addressSpace: [10.10.0.0/16], useRemoteGateways: false}")
         let result = try Engine.compute(try TopologyLoader.parse(yaml, file: "x.yaml"))

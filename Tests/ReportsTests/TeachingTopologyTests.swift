@@ -19,7 +19,7 @@ struct TeachingTopologyTests {
     }
 
     @Test("R27: er-vpn-backup — the VMs use the circuit, move to VPN with preference VpnGateway or the circuit down")
-    func expressRouteWithVPNBackup() throws {
+    func R27_expressRouteWithVPNBackup() throws {
         #expect(gatewayRoute(try compute("er-vpn-backup"), "hub-vnet", "10.2.0.0/16")?.learnedFrom == .expressRoute)
         #expect(gatewayRoute(try compute("er-vpn-backup") { $0.hubRoutingPreference = .vpnGateway }, "hub-vnet", "10.2.0.0/16")?
             .learnedFrom == .vpn)
@@ -30,7 +30,7 @@ struct TeachingTopologyTests {
     }
 
     @Test("R27: sdwan-ha-pair — ECMP over both appliances; one down leaves the other")
-    func sdwanHAPair() throws {
+    func R27_sdwanHAPair() throws {
         #expect(gatewayRoute(try compute("sdwan-ha-pair"), "hub-vnet", "10.1.0.0/16")?.nextHopIPs.map(\.description)
             == ["10.0.2.4", "10.0.2.5"])
         #expect(gatewayRoute(try compute("sdwan-ha-pair") { $0.down = ["sdwan-a"] }, "hub-vnet", "10.1.0.0/16")?
@@ -38,7 +38,7 @@ struct TeachingTopologyTests {
     }
 
     @Test("R23: forced-tunnelling-firewall — 0.0.0.0/0 to the firewall, the app UDR, mgmt keeps the Internet")
-    func forcedTunnelling() throws {
+    func R23_forcedTunnelling() throws {
         let result = try compute("forced-tunnelling-firewall")
         let app = try #require(result.subnetRouteTables.first { $0.subnet?.name == "app" }).routes
         #expect(app.filter { $0.prefix == .defaultRoute }.map(\.state) == [.active, .invalid])
@@ -52,7 +52,7 @@ struct TeachingTopologyTests {
     }
 
     @Test("R25: er-vpn-no-route-server — the VMs learn both sites; the sites do not learn each other")
-    func noRouteServer() throws {
+    func R25_noRouteServer() throws {
         let result = try compute("er-vpn-no-route-server")
         #expect(gatewayRoute(result, "hub-vnet", "10.1.0.0/16")?.learnedFrom == .vpn)
         #expect(gatewayRoute(result, "hub-vnet", "10.2.0.0/16")?.learnedFrom == .expressRoute)
@@ -61,7 +61,7 @@ struct TeachingTopologyTests {
     }
 
     @Test("R1: spoke-without-transit — spoke-2 is not advertised and gets no gateway routes")
-    func spokeWithoutTransit() throws {
+    func R1_spokeWithoutTransit() throws {
         let result = try compute("spoke-without-transit")
         #expect(result.bestRoutes(of: result.node(named: "on-prem-2")!, for: Prefix("10.20.0.0/16")).isEmpty)
         #expect(!result.bestRoutes(of: result.node(named: "on-prem-2")!, for: Prefix("10.10.0.0/16")).isEmpty)

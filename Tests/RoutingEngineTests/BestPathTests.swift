@@ -53,7 +53,7 @@ struct BestPathTests {
     }
 
     @Test("R17: the order is weight, local preference, locally originated, AS path, origin, MED, eBGP over iBGP, router ID, neighbor address")
-    func order() {
+    func R17_order() {
         #expect(BestPath.standard.steps.map(\.step) == [.weight, .localPreference, .locallyOriginated, .asPathLength, .origin,
                                                          .med, .ebgpOverIbgp, .routerID, .neighborAddress])
         #expect(BestPath.standard.steps.map(\.step.rawValue) == ["weight", "local preference", "locally originated", "AS path",
@@ -64,7 +64,7 @@ struct BestPathTests {
     }
 
     @Test("R17: weight decides first")
-    func weight() {
+    func R17_weight() {
         // #1 has a longer path and a higher router ID, yet wins on weight.
         let outcome = select([path([12076], first: true), path([12076, 65515, 65001], first: false, weight: 1)])
         #expect(outcome.winner == msee1 && outcome.reason == .weight && outcome.selected == 1)
@@ -72,14 +72,14 @@ struct BestPathTests {
     }
 
     @Test("R17: local preference decides when weights are equal")
-    func localPreference() {
+    func R17_localPreference() {
         let outcome = select([path([12076], first: true, weight: 5),
                               path([12076, 65515, 65001], first: false, weight: 5, localPreference: 200)])
         #expect(outcome.winner == msee1 && outcome.reason == .localPreference)
     }
 
     @Test("R17: a locally originated path beats a learned one with equal weight and local preference")
-    func locallyOriginated() {
+    func R17_locallyOriginated() {
         let local = Candidate(attributes: PathAttributes(asPath: [], nextHop: ip("0.0.0.0")), source: .local(0), peer: nil,
                               ibgp: false, weight: 32768, localPreference: 100, origination: .configured, lostAt: nil)
         let learned = path([], first: true, weight: 32768, ibgp: true)
@@ -89,7 +89,7 @@ struct BestPathTests {
     }
 
     @Test("R17: locally originated decides end to end: a VPN instance prefers its static route over its twin's copy")
-    func locallyOriginatedEndToEnd() {
+    func R17_locallyOriginatedEndToEnd() {
         var topology = Seed.vpnER()
         topology.vpnGateway!.connections = [VPNConnection(site: "on-prem-1", bgp: false)]
         let routes = compute(topology).routes("vpn-gateway", "10.1.0.0/16")
@@ -100,13 +100,13 @@ struct BestPathTests {
     }
 
     @Test("R17: the shorter AS path decides next")
-    func asPathLength() {
+    func R17_asPathLength() {
         let outcome = select([path([12076, 65515, 65001], first: true), path([12076, 65515], first: false, origin: .incomplete)])
         #expect(outcome.winner == msee1 && outcome.reason == .asPathLength)
     }
 
     @Test("R17: origin decides next: IGP before EGP before incomplete")
-    func origin() {
+    func R17_origin() {
         let outcome = select([path([12076, 1], first: true, origin: .egp), path([12076, 2], first: false, origin: .igp, med: 99)])
         #expect(outcome.winner == msee1 && outcome.reason == .origin)
         let egp = select([path([12076, 1], first: true, origin: .incomplete), path([12076, 2], first: false, origin: .egp)])
@@ -114,7 +114,7 @@ struct BestPathTests {
     }
 
     @Test("R17: MED decides only between paths from the same neighbour AS")
-    func med() {
+    func R17_med() {
         let same = select([path([12076, 1], first: true, med: 50), path([12076, 2], first: false, med: 10, ibgp: true)])
         #expect(same.winner == msee1 && same.reason == .med)
         // Different neighbour ASes: MED is skipped, the router ID decides.
@@ -123,19 +123,19 @@ struct BestPathTests {
     }
 
     @Test("R17: eBGP is preferred over iBGP")
-    func ebgpOverIbgp() {
+    func R17_ebgpOverIbgp() {
         let outcome = select([path([12076, 1], first: true, ibgp: true), path([12076, 2], first: false)])
         #expect(outcome.winner == msee1 && outcome.reason == .ebgpOverIbgp)
     }
 
     @Test("R17: then the lowest router ID")
-    func routerID() {
+    func R17_routerID() {
         let outcome = select([path([12076, 2], first: false), path([12076, 1], first: true)])
         #expect(outcome.winner == msee0 && outcome.reason == .routerID && outcome.selected == 1)
     }
 
     @Test("R17: then the lowest neighbour address (the same router over two links)")
-    func neighborAddress() {
+    func R17_neighborAddress() {
         var viaSecondLink = path([12076, 2], first: true)
         viaSecondLink.source = .session(network.sessions.count - 1)
         // Same router (MSEE #0), so the router ID cannot tell; the usual link's .2 is lower than .10.
@@ -146,7 +146,7 @@ struct BestPathTests {
     }
 
     @Test("R17: equal down to eBGP over iBGP with the same AS path is multipath (=); a different path of equal length is not")
-    func multipath() {
+    func R17_multipath() {
         let equal = select([path([12076, 65020], first: false), path([12076, 65020], first: true)])
         #expect(equal.selected == 2 && equal.reason == .multipath && equal.winner == msee0)
         let differentPath = select([path([12076, 65020], first: false), path([12076, 65030], first: true)])
@@ -159,7 +159,7 @@ struct BestPathTests {
     }
 
     @Test("R17: decisions show in the tables: the ER gateway prefers the circuit (32769) over Route Server's copy (32768)")
-    func weightEndToEnd() {
+    func R17_weightEndToEnd() {
         var topology = Seed.sdwanER(routeExchange: true)
         topology.nvas[0].advertise = [Advertisement(Prefix("10.2.0.0/16"))]
         // Route Server passes on only its best path (R5 rev. 2): VpnGateway makes that the NVA's.
@@ -173,7 +173,7 @@ struct BestPathTests {
     }
 
     @Test("R17: the SD-WAN NVA picks its site's shorter path over Route Server's and says so")
-    func asPathEndToEnd() {
+    func R17_asPathEndToEnd() {
         // 10.50.0.0/16 from fw (through Route Server) and from on-prem-1 (behind the SD-WAN NVA).
         var topology = Lab.twoNVAs(fwAdvertises: ["10.50.0.0/16"])
         topology.sites[0].prefixes.append(Advertisement(Prefix("10.50.0.0/16")))

@@ -40,7 +40,7 @@ struct ConvergenceTraceTests {
     }
 
     @Test("R13: the replayed trace carries the Azure-to-circuit warning too")
-    func replayKeepsWarnings() throws {
+    func R13_replayKeepsWarnings() throws {
         var topology = Seed.sdwanER()
         topology.hub.spokes.append(VirtualNetwork(name: "spoke-big", addressSpace: slash24s(1000, from: "10.128.0.0")))
         let expected = compute(topology)

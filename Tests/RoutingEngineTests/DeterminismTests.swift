@@ -20,7 +20,7 @@ struct DeterminismTests {
     }
 
     @Test("R8/R20: toggling route exchange on and back off restores identical tables", arguments: topologies)
-    func routeExchangeRoundTrip(topology: Topology) {
+    func R8_R20_routeExchangeRoundTrip(topology: Topology) {
         let off = topology.settings { $0.routeExchange = false }
         let on = topology.settings { $0.routeExchange = true }
         let fresh = compute(topology, settings: off)
@@ -32,7 +32,7 @@ struct DeterminismTests {
     }
 
     @Test("R20: a node down and back up restores identical tables, for every node")
-    func nodeDownRoundTrip() {
+    func R20_nodeDownRoundTrip() {
         let topology = Lab.allThree(routeExchange: true)
         let up = topology.settings { _ in }
         let fresh = compute(topology, settings: up)
@@ -44,7 +44,7 @@ struct DeterminismTests {
     }
 
     @Test("R14/R20: active/active off and on again restores identical tables")
-    func activeActiveRoundTrip() {
+    func R14_R20_activeActiveRoundTrip() {
         let topology = Seed.vpnER(routeExchange: true)
         let on = topology.settings { $0.vpnActiveActive = true }
         let off = topology.settings { $0.vpnActiveActive = false }
@@ -53,7 +53,7 @@ struct DeterminismTests {
     }
 
     @Test("R16: switching the hub routing preference and back restores identical tables")
-    func preferenceRoundTrip() {
+    func R16_preferenceRoundTrip() {
         var topology = Lab.allThree(routeExchange: true)
         topology.nvas[0].advertise = [Advertisement(Prefix("10.2.0.0/16")), Advertisement(Prefix("10.3.0.0/16"))]
         let sequence = HubRoutingPreference.allCases.map { preference in topology.settings { $0.hubRoutingPreference = preference } }

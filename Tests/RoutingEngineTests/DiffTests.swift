@@ -5,7 +5,7 @@ import Testing
 @Suite("Diff")
 struct DiffTests {
     @Test("R7/R8: the diff of route exchange off → on lists sdwan +10.2.0.0/16 and er-gateway +10.1.0.0/16 as added")
-    func routeExchangeOn() throws {
+    func R7_R8_routeExchangeOn() throws {
         let topology = Seed.sdwanER()
         let off = compute(topology, settings: topology.settings { $0.routeExchange = false })
         let on = compute(topology, settings: topology.settings { $0.routeExchange = true })
@@ -38,7 +38,7 @@ struct DiffTests {
     }
 
     @Test("R7: the reverse diff lists the same changes as removed; a result's diff to itself is empty")
-    func reverseAndSelf() {
+    func R7_reverseAndSelf() {
         let topology = Seed.sdwanER()
         let off = compute(topology, settings: topology.settings { $0.routeExchange = false })
         let on = compute(topology, settings: topology.settings { $0.routeExchange = true })
@@ -49,7 +49,7 @@ struct DiffTests {
     }
 
     @Test("R14: the diff of active/active off → on lists the Route Server peerings appearing and the second instance")
-    func activeActiveSessions() throws {
+    func R14_activeActiveSessions() throws {
         let topology = Seed.vpnER(routeExchange: true)
         let single = compute(topology, settings: topology.settings { $0.vpnActiveActive = false })
         let pair = compute(topology, settings: topology.settings { $0.vpnActiveActive = true })
@@ -69,7 +69,7 @@ struct DiffTests {
     }
 
     @Test("R16: the diff of a preference change lists a changed best path and the VMs' new next hop")
-    func preferenceChange() throws {
+    func R16_preferenceChange() throws {
         var topology = Seed.sdwanER(routeExchange: true)
         topology.nvas[0].advertise = [Advertisement(Prefix("10.2.0.0/16"))]
         topology.nvas.append(Lab.nva("fw", asn: 65002, ip: "10.0.2.5"))

@@ -10,7 +10,7 @@ struct EffectiveRouteTests {
     // MARK: R15
 
     @Test("R15: every VNet has VnetLocal for its own space, VNetPeering for the peered spaces, 0.0.0.0/0 to Internet and the four None ranges")
-    func systemRoutes() {
+    func R15_systemRoutes() {
         var topology = Lab.allThree()
         topology.sites = []
         topology.nvas = []
@@ -40,7 +40,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R15: a spoke does not get another spoke's space, by peering or through the gateways")
-    func spokesNotTransitive() {
+    func R15_spokesNotTransitive() {
         let result = compute(Lab.allThree(routeExchange: true))
         #expect(result.effective("spoke-1", "10.20.0.0/16").isEmpty)
         #expect(result.effective("spoke-2", "10.10.0.0/16").isEmpty)
@@ -48,7 +48,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R15: one gateway entry per prefix: NVA routes → the NVA's IP, ExpressRoute → both MSEEs, VPN → the instances")
-    func gatewayEntries() {
+    func R15_gatewayEntries() {
         let result = compute(Lab.allThree(routeExchange: true))
         for vnet in ["hub-vnet", "spoke-1", "spoke-2"] {
             for (prefix, hops, source, path) in [("10.1.0.0/16", [ip("10.0.2.4")], RouteSourceClass.nva, [UInt32(65001), 65010]),
@@ -66,7 +66,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R15: a BGP route equal to or more specific than a VNet space is not programmed and Route Server does not pass it on; a larger one is, over the None route")
-    func shadowedByVNet() {
+    func R15_shadowedByVNet() {
         // rev. 1 listed the first two Invalid and passed them on; Azure neither programs nor passes them.
         var topology = Seed.sdwanER(routeExchange: true)
         topology.nvas[0].advertise = ["10.0.0.0/16", "10.10.5.0/24", "10.0.0.0/8", "10.0.7.0/24"].map { Advertisement(Prefix($0)) }
@@ -91,7 +91,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R15: an NVA's 0.0.0.0/0 takes over: the system default to Internet is listed Invalid")
-    func forcedTunnelling() {
+    func R15_forcedTunnelling() {
         var topology = Seed.sdwanER()
         let before = compute(topology)
         #expect(before.effective("hub-vnet", "0.0.0.0/0").map(\.state) == [.active])
@@ -110,7 +110,7 @@ struct EffectiveRouteTests {
     // MARK: R15a
 
     @Test("R15a: Route Server's routes to an NVA: next hop and local address = the instance IP, Origin Igp, AS path 65515…")
-    func routeServerAdvertised() {
+    func R15a_routeServerAdvertised() {
         let result = compute(Seed.sdwanER(routeExchange: true))
         let advertised = result.advertised(by: result.named("route-server")).filter { $0.peer == "sdwan" }
         #expect(Set(advertised.map(\.prefix)) == Set(["10.0.0.0/16", "10.2.0.0/16", "10.10.0.0/16"].map { Prefix($0) }))
@@ -124,7 +124,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R15a: routes Route Server learned from an NVA: next hop and source peer the NVA IP, Origin EBgp, weight 32768")
-    func routeServerLearned() {
+    func R15a_routeServerLearned() {
         let result = compute(Seed.sdwanER())
         let routes = result.routes("route-server", "10.1.0.0/16")
         #expect(routes.count == 2)
@@ -136,7 +136,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R15a: gateway learned routes: Network for the VNet, EBgp 32769 from the circuit, EBgp 32768 from a VPN site, IBgp 32768 from Route Server or the other instance")
-    func gatewayLearned() {
+    func R15a_gatewayLearned() {
         let result = compute(Lab.allThree(routeExchange: true))
         for gateway in ["er-gateway", "vpn-gateway"] {
             #expect(result.routes(gateway, "10.0.0.0/16").allSatisfy { $0.azureOrigin == .network && $0.weight == 32768 })
@@ -165,7 +165,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R16: same prefix from ExpressRoute and an NVA: ExpressRoute → ER, VpnGateway → the NVA, ASPath → the shorter path")
-    func hubRoutingPreferenceForVMs() {
+    func R16_hubRoutingPreferenceForVMs() {
         for (preference, prepend, winner) in [(HubRoutingPreference.expressRoute, 0, RouteSourceClass.expressRoute),
                                               (.expressRoute, 3, .expressRoute),
                                               (.vpnGateway, 0, .nva),
@@ -189,7 +189,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R16: between VPN and an NVA the shorter AS path wins under any preference")
-    func vpnVersusNVA() {
+    func R16_vpnVersusNVA() {
         // 10.3.0.0/16 from the VPN site (65030) and from the SD-WAN NVA (65001 65010 via its site).
         var topology = Lab.allThree()
         topology.sites[0].prefixes.append(Advertisement(Prefix("10.3.0.0/16")))
@@ -202,7 +202,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R16: two NVAs with equal AS-path length are both programmed (ECMP); one prepending leaves the other alone")
-    func nvaECMP() {
+    func R16_nvaECMP() {
         for (sdwanPrepend, fwPrepend, hops) in [(0, 0, [ip("10.0.2.4"), ip("10.0.2.5")]),
                                                 (0, 1, [ip("10.0.2.4")]),
                                                 (1, 0, [ip("10.0.2.5")])] {
@@ -220,7 +220,7 @@ struct EffectiveRouteTests {
     }
 
     @Test("R16: what Route Server passes to a second NVA with route exchange on follows the preference")
-    func routeServerPassesPreferred() {
+    func R16_routeServerPassesPreferred() {
         func fwSees(_ preference: HubRoutingPreference, prepend: Int = 0) -> [[UInt32]] {
             var topology = Self.erAndNVA(preference, prepend: prepend, routeExchange: true)
             topology.nvas.append(Lab.nva("fw", asn: 65002, ip: "10.0.2.5"))

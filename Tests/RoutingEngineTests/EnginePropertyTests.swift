@@ -18,7 +18,7 @@ struct EnginePropertyTests {
     }
 
     @Test("R21: the engine terminates under every switch setting; a run that does not converge names its prefixes")
-    func terminates() async {
+    func R21_terminates() async {
         await propertyCheck(count: 150, input: RandomTopology.generator) { topology in
             for settings in Self.toggled(topology).map(\.settings) + [Settings(of: topology)] {
                 let result = compute(topology, settings: settings)
@@ -36,7 +36,7 @@ struct EnginePropertyTests {
     /// from Azure settles when computed fresh but oscillates after a gateway comes back (found by
     /// this test; R21 reports it). So that path is held to the rule whenever it converges.
     @Test("R20: toggling any switch twice restores identical tables")
-    func toggleTwiceRestores() async {
+    func R20_toggleTwiceRestores() async {
         await propertyCheck(count: 100, input: RandomTopology.generator) { topology in
             let start = Settings(of: topology)
             let fresh = compute(topology, settings: start)
@@ -53,7 +53,7 @@ struct EnginePropertyTests {
     }
 
     @Test("R3: no path accepted over eBGP contains the receiver's ASN")
-    func noLoopsAccepted() async {
+    func R3_noLoopsAccepted() async {
         await propertyCheck(count: 150, input: RandomTopology.generator) { topology in
             for settings in [Settings(of: topology)] + Self.toggled(topology).prefix(3).map(\.settings) {
                 let result = compute(topology, settings: settings)
@@ -69,7 +69,7 @@ struct EnginePropertyTests {
     }
 
     @Test("R16/R17: every selected path is a candidate no other candidate beats, as its peer sent it")
-    func bestIsACandidate() async {
+    func R16_R17_bestIsACandidate() async {
         await propertyCheck(count: 150, input: RandomTopology.generator) { topology in
             let result = compute(topology, settings: Settings(of: topology))
             guard result.convergence.isConverged else { return }   // mid-oscillation, messages in flight

@@ -5,7 +5,7 @@ import Testing
 @Suite("Explain")
 struct ExplainTests {
     @Test("R7: explain for (sdwan, 10.2.0.0/16) with route exchange off names R7 at route-server")
-    func routeExchangeOff() throws {
+    func R7_routeExchangeOff() throws {
         let result = compute(Seed.sdwanER(routeExchange: false))
         let explanation = try #require(result.explain(prefix: Prefix("10.2.0.0/16"), at: "sdwan"))
         #expect(explanation.candidates.isEmpty && explanation.rejected.isEmpty)
@@ -21,7 +21,7 @@ struct ExplainTests {
     }
 
     @Test("R3: explain for a site sharing an ASN names R3")
-    func sharedASN() throws {
+    func R3_sharedASN() throws {
         let result = compute(LoopPreventionTests.twoBranches(branchSiteASN: 65010))
         let explanation = try #require(result.explain(prefix: Prefix("10.1.0.0/16"), at: "on-prem-3"))
         #expect(explanation.candidates.isEmpty)
@@ -32,7 +32,7 @@ struct ExplainTests {
     }
 
     @Test("R20: explain for a route behind a down session gives the reason")
-    func downSession() throws {
+    func R20_downSession() throws {
         let topology = Seed.sdwanER()
         let result = compute(topology, settings: topology.settings { $0.down = ["er-circuit--on-prem-2"] })
         let explanation = try #require(result.explain(prefix: Prefix("10.0.0.0/16"), at: "on-prem-2"))
@@ -45,7 +45,7 @@ struct ExplainTests {
     }
 
     @Test("R18: explain for a route behind a session a limit dropped gives the limit")
-    func limitSession() throws {
+    func R18_limitSession() throws {
         var topology = Seed.sdwanER()
         // 4,000 prefixes of its own plus its site's 10.1.0.0/16: 4,001 (R18 rev. 2; it was 1,000).
         topology.nvas[0].advertise = slash24s(4000).map { Advertisement($0) }
@@ -59,7 +59,7 @@ struct ExplainTests {
     }
 
     @Test("R14: explain at the ER gateway for a VPN site behind a single-instance gateway names R14")
-    func notActiveActive() throws {
+    func R14_notActiveActive() throws {
         let topology = Seed.vpnER(routeExchange: true, activeActive: false)
         let explanation = try #require(compute(topology).explain(prefix: Prefix("10.1.0.0/16"), at: "er-gateway"))
         #expect(explanation.candidates.isEmpty)

@@ -9,7 +9,7 @@ struct ExpressRouteTests {
     // MARK: R11
 
     @Test("R11: the ER gateway learns on-prem-2 as 12076 65020, Origin EBgp, weight 32769, from both MSEEs")
-    func gatewayLearnsSiteThroughMSEE() {
+    func R11_gatewayLearnsSiteThroughMSEE() {
         let result = compute(Seed.sdwanER())
         // Its own circuit paths; Route Server's reflection of the twin's path is R26's.
         let routes = result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "er-circuit" }
@@ -26,7 +26,7 @@ struct ExpressRouteTests {
     }
 
     @Test("R11: the MSEE applies as-override towards the gateway: 65515 in the path becomes 12076")
-    func asOverride() throws {
+    func R11_asOverride() throws {
         let topology = Seed.sdwanER()
         let network = try Network(topology: topology, settings: Settings(of: topology))
         let msee = network.node(named: "er-circuit")!.speakers[0]
@@ -50,7 +50,7 @@ struct ExpressRouteTests {
     // MARK: R12
 
     @Test("R12: on-prem-2 sees the hub, the spokes and (with route exchange) on-prem-1 as just 12076")
-    func removePrivateAS() {
+    func R12_removePrivateAS() {
         let result = compute(Seed.sdwanER(routeExchange: true))
         for prefix in ["10.0.0.0/16", "10.10.0.0/16", "10.1.0.0/16"] {
             let routes = result.routes("on-prem-2", prefix)
@@ -65,7 +65,7 @@ struct ExpressRouteTests {
     }
 
     @Test("R12: a path holding a public ASN (an NVA using AS 7224) keeps it; 12076 goes in front")
-    func publicASNKept() {
+    func R12_publicASNKept() {
         var topology = Seed.sdwanER(routeExchange: true)
         topology.nvas.append(Lab.nva("aws-edge", asn: 7224, ip: "10.0.2.7", advertise: ["10.72.0.0/16"]))
         let result = compute(topology)
@@ -74,7 +74,7 @@ struct ExpressRouteTests {
     }
 
     @Test("R12: remove-private-as counts 64512–65534 and 4200000000–4294967294 as private")
-    func privateRanges() throws {
+    func R12_privateRanges() throws {
         #expect(!ASN.isPrivate(64511) && ASN.isPrivate(64512) && ASN.isPrivate(65534) && !ASN.isPrivate(65535))
         #expect(!ASN.isPrivate(4_199_999_999) && ASN.isPrivate(4_200_000_000) && ASN.isPrivate(4_294_967_294))
         #expect(!ASN.isPrivate(4_294_967_295))
@@ -105,7 +105,7 @@ struct ExpressRouteTests {
     }
 
     @Test("R13: a site sending 4,001 prefixes to a Standard circuit loses both MSEE sessions; 4,000 is fine")
-    func standardLimit() {
+    func R13_standardLimit() {
         let over = compute(Self.bigSite(4001))
         let siteSessions = over.sessions("on-prem-2")
         #expect(siteSessions.count == 2)
@@ -124,7 +124,7 @@ struct ExpressRouteTests {
     }
 
     @Test("R13: a Premium circuit accepts 4,001 prefixes and refuses 10,001")
-    func premiumLimit() {
+    func R13_premiumLimit() {
         let accepted = compute(Self.bigSite(4001, sku: .premium))
         #expect(accepted.sessions("on-prem-2").allSatisfy { $0.state.isUp })
         #expect(accepted.routes("er-gateway", "172.16.0.0/24").allSatisfy { $0.attributes.asPath == [12076, 65020] })
@@ -138,7 +138,7 @@ struct ExpressRouteTests {
     }
 
     @Test("R13: more than 1,000 routes from Azure to the circuit put a warning on the gateway–circuit sessions")
-    func azureToCircuitWarning() {
+    func R13_azureToCircuitWarning() {
         // Two NVAs with 600 prefixes each: with route exchange on, the gateway advertises them plus the VNet.
         func topology(routeExchange: Bool) -> Topology {
             var topology = Seed.sdwanER(routeExchange: routeExchange)

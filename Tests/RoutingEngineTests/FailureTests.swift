@@ -7,7 +7,7 @@ struct FailureTests {
     // MARK: R20
 
     @Test("R20: a node that is down withdraws everything learned through it")
-    func nodeDown() {
+    func R20_nodeDown() {
         let topology = Seed.sdwanER(routeExchange: true)
         let result = compute(topology, settings: topology.settings { $0.down = ["sdwan"] })
         let sessions = result.sessions("sdwan")
@@ -24,7 +24,7 @@ struct FailureTests {
     }
 
     @Test("R20: one Route Server instance down: the other serves, NVAs keep one path instead of two")
-    func routeServerInstanceDown() {
+    func R20_routeServerInstanceDown() {
         let topology = Seed.sdwanER(routeExchange: true)
         let result = compute(topology, settings: topology.settings { $0.down = ["route-server#1"] })
         for prefix in ["10.0.0.0/16", "10.10.0.0/16", "10.2.0.0/16"] {
@@ -48,7 +48,7 @@ struct FailureTests {
 
     @Test("R20: back up restores the exact previous tables", arguments: ["sdwan", "route-server#1", "er-circuit", "er-gateway#0",
                                                                           "sdwan--route-server", "er-circuit#0--on-prem-2"])
-    func backUpRestores(down: String) {
+    func R20_backUpRestores(down: String) {
         let topology = Seed.sdwanER(routeExchange: true)
         let up = topology.settings { _ in }
         let downSettings = topology.settings { $0.down = [down] }
@@ -61,7 +61,7 @@ struct FailureTests {
     }
 
     @Test("R20: an a--b entry takes down only the sessions between those two")
-    func sessionDown() throws {
+    func R20_sessionDown() throws {
         let topology = Seed.sdwanER(routeExchange: true)
         let result = compute(topology, settings: topology.settings { $0.down = ["er-circuit#0--on-prem-2"] })
         let ids = try #require(result.network.sessions(between: "er-circuit#0", and: "on-prem-2"))
@@ -84,7 +84,7 @@ struct FailureTests {
     }
 
     @Test("R20: a down entry that names nothing is refused")
-    func unknownDownEntry() {
+    func R20_unknownDownEntry() {
         let topology = Seed.sdwanER()
         #expect(throws: UnknownDownEntry(entry: "nowhere")) {
             try Engine.compute(topology, settings: topology.settings { $0.down = ["nowhere"] })
@@ -95,7 +95,7 @@ struct FailureTests {
     }
 
     @Test("R20: with vpn-gateway#1 down, active/active can still be turned off (the entry then names nothing live)")
-    func downInstanceThatActiveActiveOffRemoves() throws {
+    func R20_downInstanceThatActiveActiveOffRemoves() throws {
         let topology = Seed.vpnER(routeExchange: true)
         let down = topology.settings { $0.down = ["vpn-gateway#1"] }
         let both = topology.settings { $0.down = ["vpn-gateway#1"]; $0.vpnActiveActive = false }
@@ -111,7 +111,7 @@ struct FailureTests {
     // MARK: R21
 
     @Test("R21: a tiny message budget reports did-not-converge with the prefixes in flux")
-    func budgetExhausted() throws {
+    func R21_budgetExhausted() throws {
         let topology = Seed.sdwanER(routeExchange: true)
         let network = try Network(topology: topology, settings: Settings(of: topology))
         let result = Engine.compute(network, messageBudget: 5)
@@ -135,7 +135,7 @@ struct FailureTests {
     }
 
     @Test("R21: normal runs converge", arguments: [false, true])
-    func normalRunsConverge(routeExchange: Bool) {
+    func R21_normalRunsConverge(routeExchange: Bool) {
         for topology in [Seed.sdwanER(routeExchange: routeExchange), Seed.vpnER(routeExchange: routeExchange),
                          Lab.allThree(routeExchange: routeExchange)] {
             let result = compute(topology)
@@ -150,7 +150,7 @@ struct FailureTests {
 
 extension FailureTests {
     @Test("R21: a budget exactly as long as the run reports convergence; one message less does not")
-    func exactBudget() throws {
+    func R21_exactBudget() throws {
         let topology = Seed.sdwanER(routeExchange: true)
         let network = try Network(topology: topology, settings: Settings(of: topology))
         guard case .converged(let needed) = Engine.compute(network).convergence else {

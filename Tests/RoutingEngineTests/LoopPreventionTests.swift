@@ -13,7 +13,7 @@ struct LoopPreventionTests {
     }
 
     @Test("R3: two sites sharing an ASN do not learn each other's routes")
-    func sitesSharingAnASN() throws {
+    func R3_sitesSharingAnASN() throws {
         let result = compute(Self.twoBranches(branchSiteASN: 65010))
         #expect(!result.has("on-prem-3", "10.1.0.0/16"))
         #expect(!result.has("on-prem-1", "10.3.0.0/16"))
@@ -29,7 +29,7 @@ struct LoopPreventionTests {
     }
 
     @Test("R3: with distinct ASNs the same two sites learn each other")
-    func sitesWithDistinctASNs() {
+    func R3_sitesWithDistinctASNs() {
         let result = compute(Self.twoBranches(branchSiteASN: 65030))
         #expect(result.bestPaths("on-prem-3", "10.1.0.0/16") == [[65002, 65515, 65001, 65010]])
         #expect(result.bestPaths("on-prem-1", "10.3.0.0/16") == [[65001, 65515, 65002, 65030]])
@@ -37,7 +37,7 @@ struct LoopPreventionTests {
     }
 
     @Test("R3: two NVAs sharing an ASN do not learn each other's routes through Route Server")
-    func nvasSharingAnASN() {
+    func R3_nvasSharingAnASN() {
         let result = compute(Lab.twoNVAs(fwASN: 65001, fwAdvertises: ["10.50.0.0/16"]))
         #expect(!result.has("sdwan", "10.50.0.0/16"))
         #expect(!result.has("fw", "10.1.0.0/16"))
@@ -48,7 +48,7 @@ struct LoopPreventionTests {
     }
 
     @Test("R3: Route Server drops what an NVA reflects back with 65515 in the path")
-    func routeServerDropsItsOwnASN() {
+    func R3_routeServerDropsItsOwnASN() {
         let result = compute(Seed.sdwanER())
         // sdwan hears the hub from route-server#0 and passes it to route-server#1 as 65001 65515.
         let rejected = result.rejected("route-server", "10.0.0.0/16")
@@ -58,7 +58,7 @@ struct LoopPreventionTests {
     }
 
     @Test("R3: not applied on iBGP: a path holding the receiver's own ASN is accepted over iBGP, refused over eBGP")
-    func notAppliedOnIBGP() throws {
+    func R3_notAppliedOnIBGP() throws {
         let network = try Network(topology: Seed.vpnER(), settings: Settings(of: Seed.vpnER()))
         let vpn = network.node(named: "vpn-gateway")!.speakers
         let site = network.node(named: "on-prem-1")!.speakers[0]

@@ -7,7 +7,7 @@ struct OriginationTests {
     static let vnetPrefixes = ["10.0.0.0/16", "10.10.0.0/16", "10.20.0.0/16"]
 
     @Test("R1: Route Server, the ER gateway and the VPN gateway originate the hub and every spoke, Origin Network, empty AS path")
-    func azureOriginatesVNet() {
+    func R1_azureOriginatesVNet() {
         let result = compute(Lab.allThree())
         for node in ["route-server", "er-gateway", "vpn-gateway"] {
             for prefix in Self.vnetPrefixes {
@@ -27,7 +27,7 @@ struct OriginationTests {
     }
 
     @Test("R1: Azure elements do not advertise the VNet to each other, only to their other peers")
-    func vnetNotExchangedInsideAzure() {
+    func R1_vnetNotExchangedInsideAzure() {
         let result = compute(Lab.allThree(routeExchange: true))
         for prefix in Self.vnetPrefixes {
             #expect(result.advertised("route-server", to: "er-gateway", prefix).isEmpty)
@@ -44,7 +44,7 @@ struct OriginationTests {
     }
 
     @Test("R1: every site learns the hub and the spokes through its own path into Azure")
-    func sitesLearnVNet() {
+    func R1_sitesLearnVNet() {
         let result = compute(Lab.allThree())
         for prefix in Self.vnetPrefixes {
             #expect(result.bestPaths("on-prem-1", prefix) == [[65001, 65515]])
@@ -54,7 +54,7 @@ struct OriginationTests {
     }
 
     @Test("R1: without spokes only the hub is originated")
-    func onlyHubWithoutSpokes() {
+    func R1_onlyHubWithoutSpokes() {
         var topology = Seed.sdwanER()
         topology.hub.spokes = []
         let result = compute(topology)
@@ -64,7 +64,7 @@ struct OriginationTests {
     }
 
     @Test("R2: an NVA prepends its asPathPrepend copies only towards Route Server")
-    func prependTowardsRouteServerOnly() {
+    func R2_prependTowardsRouteServerOnly() {
         var topology = Seed.sdwanER(routeExchange: true)
         topology.nvas[0].asPathPrepend = 2
         let result = compute(topology)
@@ -82,7 +82,7 @@ struct OriginationTests {
     }
 
     @Test("R2: each eBGP hop prepends its ASN once, iBGP keeps the path")
-    func ebgpPrependsIbgpKeeps() {
+    func R2_ebgpPrependsIbgpKeeps() {
         let result = compute(Seed.vpnER(routeExchange: true))
         // Site → MSEE (eBGP): 65020; MSEE → gateway (eBGP): 12076.
         #expect(result.bestPaths("er-circuit", "10.2.0.0/16") == [[65020], [65020]])

@@ -21,7 +21,7 @@ struct OscillationTests {
     }()
 
     @Test("R21: a repeated state is reported as did not converge, with the prefix, long before the budget")
-    func repeatedStateStopsTheRun() throws {
+    func R21_repeatedStateStopsTheRun() throws {
         let result = try Engine.compute(Self.everywhere)
         guard case .didNotConverge(let messages, let prefixes) = result.convergence else {
             Issue.record("converged: \(result.convergence)"); return
@@ -31,7 +31,7 @@ struct OscillationTests {
     }
 
     @Test("R21: step-through stops at the same repeated state")
-    func traceStopsToo() throws {
+    func R21_traceStopsToo() throws {
         let trace = try ConvergenceTrace(topology: Self.everywhere, settings: Settings(of: Self.everywhere))
         #expect(!trace.convergence.isConverged)
         #expect(trace.events.count < 1_000)
@@ -40,7 +40,7 @@ struct OscillationTests {
     }
 
     @Test("R21: without the static VPN origin the same network converges (the detector has no false alarms)")
-    func withoutTheLoopItConverges() throws {
+    func R21_withoutTheLoopItConverges() throws {
         var topology = Self.everywhere
         topology.vpnGateway = nil
         #expect(try Engine.compute(topology).convergence.isConverged)
@@ -48,7 +48,7 @@ struct OscillationTests {
     }
 
     @Test("R20/R21: a toggle made while a run oscillates keeps the messages in flight; toggling back restores the tables")
-    func toggleDuringOscillation() {
+    func R20_R21_toggleDuringOscillation() {
         // The site announces the spoke's own prefix: with the gateway up the circuit and the gateway
         // chase each other; down again must give exactly the fresh tables.
         let topology = Topology(

@@ -11,7 +11,7 @@ struct Revision2Tests {
     // MARK: R3
 
     @Test("R3: Route Server refuses an NVA's echo of its own routes (65515 already in the path), and explain shows the refused path")
-    func echoRefused() throws {
+    func R3_echoRefused() throws {
         let result = compute(Seed.sdwanER(routeExchange: true))
         let explanation = try #require(result.explain(prefix: Prefix("10.2.0.0/16"), at: "route-server"))
         let echoes = explanation.rejected.filter { $0.from == "sdwan" }
@@ -25,7 +25,7 @@ struct Revision2Tests {
     // MARK: R5
 
     @Test("R5: Route Server sends the NVA its best path came from nothing for the prefix, not the other NVA's longer path")
-    func bestPathOnly() throws {
+    func R5_bestPathOnly() throws {
         // Both NVAs advertise 10.50.0.0/16; fw prepends once, so sdwan's path is Route Server's best.
         var topology = Lab.twoNVAs(fwAdvertises: ["10.50.0.0/16"], fwPrepend: 1)
         topology.nvas[0].advertise = [Advertisement(Prefix("10.50.0.0/16"))]
@@ -42,7 +42,7 @@ struct Revision2Tests {
     }
 
     @Test("R5: a peer that route exchange keeps from Route Server's best path gets nothing for the prefix")
-    func exchangeKeepsBestPath() {
+    func R5_exchangeKeepsBestPath() {
         // 10.2.0.0/16 from ExpressRoute (best under the default preference) and from the NVA sdwan.
         var topology = Lab.twoNVAs(fwAdvertises: [])
         topology.nvas[0].advertise = [Advertisement(Prefix("10.2.0.0/16"))]
@@ -59,7 +59,7 @@ struct Revision2Tests {
     // MARK: R10
 
     @Test("R10: the ER gateway drops 65517:65517 paths from the circuit only when it peers with Route Server")
-    func tagFilterNeedsRouteServer() {
+    func R10_tagFilterNeedsRouteServer() {
         func erGatewayHolds(routeServer: Bool) -> Bool {
             var topology = Seed.sdwanER()
             topology.sites[1].prefixes.append(Advertisement(Prefix("10.22.0.0/16"), communities: [.routeServerTag]))
@@ -73,7 +73,7 @@ struct Revision2Tests {
     // MARK: R12
 
     @Test("R12: the MSEE keeps private ASNs when the path holds the receiving site's own ASN, so the site drops it (R3)")
-    func removePrivateKeepsOwnASN() throws {
+    func R12_removePrivateKeepsOwnASN() throws {
         // on-prem-2 (behind ExpressRoute) uses on-prem-1's ASN 65010; route exchange on.
         var topology = Seed.sdwanER(routeExchange: true)
         topology.sites[1].asn = 65010
@@ -91,7 +91,7 @@ struct Revision2Tests {
     // MARK: R16
 
     @Test("R16: Route Server and the VMs decide with one function: at equal AS-path length ExpressRoute, then VPN, then NVA")
-    func oneDecision() {
+    func R16_oneDecision() {
         // ASPath preference; ExpressRoute 12076 65020 against the NVA's 65001 65001 (one prepend).
         var topology = Seed.sdwanER(routeExchange: true)
         topology.routeServer!.hubRoutingPreference = .asPath
@@ -127,7 +127,7 @@ struct Revision2Tests {
     }
 
     @Test("R24: an NVA's default route reaches the ExpressRoute site but not the VPN branch; nor does a route overlapping a VNet prefix")
-    func vpnGatewayKeepsDefaultRoute() throws {
+    func R24_vpnGatewayKeepsDefaultRoute() throws {
         let result = compute(Self.nvaDefaultRoute())
         // The VPN gateway holds both (from Route Server) but advertises neither to its site.
         #expect(result.has("vpn-gateway", "0.0.0.0/0") && result.has("vpn-gateway", "10.0.0.0/8"))
@@ -158,7 +158,7 @@ struct Revision2Tests {
     }
 
     @Test("R25: ER and VPN gateways without Route Server peer over iBGP: the ER gateway learns the VPN sites, the VPN gateway only the VNet ranges, no transit")
-    func gatewaysWithoutRouteServerPeer() {
+    func R25_gatewaysWithoutRouteServerPeer() {
         let result = compute(Self.gatewaysWithoutRouteServer())
         let pairs = result.sessions("er-gateway").filter { result.network.kind(of: $0.b) == .vpnGateway }
         #expect(pairs.count == 4 && pairs.allSatisfy { $0.type == .ibgp && $0.state.isUp })
@@ -190,7 +190,7 @@ struct Revision2Tests {
     // MARK: R26
 
     @Test("R26: Route Server reflects one ER gateway instance's circuit paths to the other: IBgp, weight 32768, once per Route Server instance, never selected")
-    func instanceReflection() {
+    func R26_instanceReflection() {
         let result = compute(Seed.sdwanER())
         let reflected = result.routes("er-gateway", "10.2.0.0/16").filter { $0.from == "route-server" }
         #expect(reflected.count == 2)

@@ -14,7 +14,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R1: a spoke with useRemoteGateways false is not advertised, its VMs get no gateway routes, the hub reaches it by VNetPeering")
-    func spokeWithoutGatewayTransit() throws {
+    func R1_spokeWithoutGatewayTransit() throws {
         let result = compute(spokeWithoutTransit())
         #expect(!result.has("sdwan", "10.20.0.0/16") && !result.has("on-prem-2", "10.20.0.0/16"))
         #expect(!result.has("route-server", "10.20.0.0/16") && !result.has("er-gateway", "10.20.0.0/16"))
@@ -31,7 +31,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R23: an NVA's nextHop is kept by Route Server (SourcePeer stays the NVA), by the gateways, and programmed into VMs")
-    func nvaNextHop() throws {
+    func R23_nvaNextHop() throws {
         var topology = Seed.sdwanER(routeExchange: true)
         topology.nvas[0].nextHop = IPv4Address("10.0.3.4")
         let result = compute(topology)
@@ -56,7 +56,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R27: a site behind ExpressRoute and VPN peers with both; hub routing preference picks the copy VMs get")
-    func expressRouteAndVPNForOneSite() {
+    func R27_expressRouteAndVPNForOneSite() {
         let topology = expressRouteWithVPNBackup()
         let byER = compute(topology)
         #expect(byER.bestPaths("er-gateway", "10.2.0.0/16").contains([12076, 65020]))
@@ -71,7 +71,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R27: a site's asPathPrepend lengthens only the path towards that element; under ASPath the VMs move to VPN")
-    func perPeerPrepend() {
+    func R27_perPeerPrepend() {
         let topology = expressRouteWithVPNBackup(sitePrepend: ["er-circuit": 2])
         let result = compute(topology) { $0.hubRoutingPreference = .asPath }
         #expect(result.bestPaths("er-gateway", "10.2.0.0/16").contains([12076, 65020, 65020, 65020]))
@@ -97,7 +97,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R27: a branch behind two NVAs peers with both; Route Server programs both next hops (ECMP)")
-    func sdwanHAPair() {
+    func R27_sdwanHAPair() {
         let result = compute(sdwanPair())
         #expect(result.routes("on-prem-1", "10.0.0.0/16").filter(\.isSelected).count == 1, "different AS paths: one best")
         let route = result.gatewayRoute("hub-vnet", "10.1.0.0/16")
@@ -108,7 +108,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R28: MED decides between paths from the same neighbouring AS, and is not compared between different ones")
-    func medSameNeighbourAS() {
+    func R28_medSameNeighbourAS() {
         let sameAS = compute(sdwanPair(secondASN: 65001, advertiseMEDs: (50, 10)))
         let paths = sameAS.routes("on-prem-1", "10.60.0.0/16")
         #expect(paths.filter(\.isSelected).map(\.from) == ["sdwan-b"])
@@ -125,7 +125,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R28: a site's per-prefix community travels; no-advertise set on a site's prefix stops at its first hop")
-    func perPrefixCommunities() {
+    func R28_perPrefixCommunities() {
         var topology = Seed.sdwanER(routeExchange: true)
         topology.sites[0].prefixes = [Advertisement(Prefix("10.1.0.0/16"), communities: [Community(65010, 7)]),
                                       Advertisement(Prefix("10.1.128.0/17"), communities: [.noAdvertise])]
@@ -138,7 +138,7 @@ struct RevisionTwoModelTests {
     }
 
     @Test("R29: routes from one circuit are not advertised to another circuit of the same gateway")
-    func circuitToCircuit() {
+    func R29_circuitToCircuit() {
         let topology = Topology(
             name: "two-circuits", hub: Seed.hub,
             expressRouteGateway: ExpressRouteGateway(name: "er-gateway", circuits: [

@@ -7,7 +7,7 @@ struct RouteExchangeTests {
     // MARK: R7
 
     @Test("R7: route exchange off keeps NVA and gateway routes apart")
-    func offKeepsThemApart() {
+    func R7_offKeepsThemApart() {
         let result = compute(Lab.allThree(routeExchange: false))
         // Route Server holds both sides…
         #expect(result.routes("route-server", "10.1.0.0/16").allSatisfy { $0.from == "sdwan" })
@@ -31,7 +31,7 @@ struct RouteExchangeTests {
     }
 
     @Test("R7: with route exchange off the sessions stay up, NVAs still learn the VNet and each other, VMs get both sets")
-    func offKeepsSessionsAndVMs() {
+    func R7_offKeepsSessionsAndVMs() {
         let result = compute(Lab.allThree(routeExchange: false))
         #expect(result.sessions("route-server").allSatisfy { $0.state.isUp })
         #expect(result.sessions("route-server").count == 2 * (1 + 2 + 2))
@@ -48,7 +48,7 @@ struct RouteExchangeTests {
     // MARK: R8
 
     @Test("R8: route exchange on sends NVA routes to both gateways over iBGP, path unchanged, tagged 65517:65517")
-    func onSendsNVARoutesToGateways() {
+    func R8_onSendsNVARoutesToGateways() {
         let result = compute(Lab.allThree(routeExchange: true))
         for gateway in ["er-gateway", "vpn-gateway"] {
             let routes = result.routes(gateway, "10.1.0.0/16")
@@ -63,7 +63,7 @@ struct RouteExchangeTests {
     }
 
     @Test("R8: route exchange on sends gateway routes to NVAs with 65515 prepended")
-    func onSendsGatewayRoutesToNVAs() {
+    func R8_onSendsGatewayRoutesToNVAs() {
         let result = compute(Lab.allThree(routeExchange: true))
         #expect(result.bestPaths("sdwan", "10.2.0.0/16") == [[65515, 12076, 65020], [65515, 12076, 65020]])
         #expect(result.bestPaths("sdwan", "10.3.0.0/16") == [[65515, 65030], [65515, 65030]])
@@ -75,7 +75,7 @@ struct RouteExchangeTests {
     // MARK: R9
 
     @Test("R9: Route Server relays between the ER and the VPN gateway only with route exchange on")
-    func erVPNRelay() {
+    func R9_erVPNRelay() {
         let off = compute(Seed.vpnER(routeExchange: false))
         #expect(!off.has("er-gateway", "10.1.0.0/16") && !off.has("vpn-gateway", "10.2.0.0/16"))
         #expect(off.blockers("er-gateway", "10.1.0.0/16").contains { $0.rule == .r9 && $0.at.hasPrefix("route-server") })
@@ -94,7 +94,7 @@ struct RouteExchangeTests {
     // MARK: R10
 
     @Test("R10: a site prefix carrying 65517:65517 is dropped by the ER gateway")
-    func erGatewayDropsTaggedPaths() throws {
+    func R10_erGatewayDropsTaggedPaths() throws {
         var topology = Seed.sdwanER(routeExchange: true)
         topology.sites[1].prefixes.append(Advertisement(Prefix("10.22.0.0/16"), communities: [.routeServerTag]))
         let result = compute(topology)
@@ -116,7 +116,7 @@ struct RouteExchangeTests {
 
 extension RouteExchangeTests {
     @Test("R10: an ER gateway that does not peer with Route Server keeps a path tagged 65517:65517")
-    func noRouteServerNoFilter() {
+    func R10_noRouteServerNoFilter() {
         var topology = Seed.sdwanER()
         topology.routeServer = nil
         topology.nvas = []

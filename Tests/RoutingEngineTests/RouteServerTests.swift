@@ -10,7 +10,7 @@ struct RouteServerTests {
     // MARK: R4
 
     @Test("R4: an NVA sees every Route Server route twice, *> and *=, next hop the sending instance's IP")
-    func nvaSeesEveryRouteTwice() {
+    func R4_nvaSeesEveryRouteTwice() {
         let result = compute(Seed.sdwanER(routeExchange: true))
         for prefix in ["10.0.0.0/16", "10.10.0.0/16", "10.2.0.0/16"] {
             let routes = result.routes("sdwan", prefix)
@@ -28,7 +28,7 @@ struct RouteServerTests {
     }
 
     @Test("R4: Route Server holds an NVA's routes with the NVA's own IP as next hop")
-    func routeServerSeesTheNVAsIP() {
+    func R4_routeServerSeesTheNVAsIP() {
         let result = compute(Seed.sdwanER())
         let routes = result.routes("route-server", "10.1.0.0/16")
         #expect(routes.count == 2)
@@ -43,7 +43,7 @@ struct RouteServerTests {
     // MARK: R5
 
     @Test("R5: NVAs learn each other's routes with 65515 prepended, route exchange off")
-    func nvasLearnEachOther() {
+    func R5_nvasLearnEachOther() {
         let result = compute(Lab.twoNVAs(fwAdvertises: ["10.50.0.0/16"]))
         #expect(result.bestPaths("sdwan", "10.50.0.0/16") == [[65515, 65002], [65515, 65002]])
         #expect(Set(result.routes("sdwan", "10.50.0.0/16").map(\.attributes.nextHop)) == Self.routeServerIPs)
@@ -65,7 +65,7 @@ struct RouteServerTests {
 
     @Test("R6: a no-advertise NVA path is programmed into VMs but advertised to no peer, ER gateway included",
           arguments: [false, true])
-    func noAdvertiseUsedNotAdvertised(routeExchange: Bool) {
+    func R6_noAdvertiseUsedNotAdvertised(routeExchange: Bool) {
         let result = compute(Self.noAdvertise(routeExchange: routeExchange))
         // Route Server holds it from the NVA, with the community…
         let held = result.routes("route-server", "10.9.0.0/16")
@@ -94,7 +94,7 @@ struct RouteServerTests {
     // MARK: R18
 
     @Test("R18: a ninth NVA's sessions stay down: Route Server supports 8 BGP peers")
-    func ninthNVA() {
+    func R18_ninthNVA() {
         var topology = Seed.sdwanER()
         for index in 2...9 {
             topology.nvas.append(Lab.nva("nva-\(index)", asn: UInt32(65100 + index), ip: "10.0.2.\(10 + index)",
@@ -124,7 +124,7 @@ struct RouteServerTests {
     }
 
     @Test("R18: 4,000 routes per peer: an NVA advertising 4,001 loses its sessions and its routes; 4,000 stays up")
-    func nvaRouteLimit() {
+    func R18_nvaRouteLimit() {
         // rev. 2 (FAQ since 09/2025): the limit moved from 1,000 to 4,000, so rev. 1's 1,001 now stays up.
         for (count, dropped) in [(1001, false), (4000, false), (4001, true)] {
             let result = compute(Self.bigNVA(count))
@@ -152,7 +152,7 @@ struct RouteServerTests {
     }
 
     @Test("R18: an NVA over 2,000 routes gets a warning on its sessions (a full re-advertisement counts double); 2,000 does not")
-    func readvertisementWarning() {
+    func R18_readvertisementWarning() {
         // (With route exchange on, Azure also sends the circuit over 1,000 routes: R13 warns too.)
         #expect(compute(Self.bigNVA(2000)).warnings.map(\.rule) == [.r13])
         let result = compute(Self.bigNVA(2001))
@@ -165,7 +165,7 @@ struct RouteServerTests {
     }
 
     @Test("R18: more than 10,000 prefixes on Route Server from all sources: a warning; 10,000 is fine")
-    func totalPrefixWarning() {
+    func R18_totalPrefixWarning() {
         // Three NVAs of 3,300 routes each, the VNet's two ranges and on-prem-1 and on-prem-2's.
         func result(extra: Int) -> RoutingResult {
             var topology = Seed.sdwanER(routeExchange: true)
@@ -186,7 +186,7 @@ struct RouteServerTests {
     }
 
     @Test("R20: an NVA with only one of its two Route Server sessions up gets a warning; both up or both down do not")
-    func oneSessionWarning() {
+    func R20_oneSessionWarning() {
         let topology = Seed.sdwanER()
         let one = compute(topology, settings: topology.settings { $0.down = ["route-server#1--sdwan"] })
         #expect(one.warnings.count == 1)
@@ -205,7 +205,7 @@ struct RouteServerTests {
 
     @Test("R19: an NVA with a reserved or 32-bit ASN has its sessions down with the reason; other NVAs are unaffected",
           arguments: refused)
-    func refusedASN(asn: UInt32) {
+    func R19_refusedASN(asn: UInt32) {
         let topology = Lab.twoNVAs(fwASN: asn, fwAdvertises: ["10.50.0.0/16"])
         let result = compute(topology)
         let sessions = result.sessions("fw")
@@ -226,7 +226,7 @@ struct RouteServerTests {
     }
 
     @Test("R19: ASNs next to the reserved ranges are accepted", arguments: allowed)
-    func allowedASN(asn: UInt32) {
+    func R19_allowedASN(asn: UInt32) {
         let result = compute(Lab.twoNVAs(fwASN: asn, fwAdvertises: ["10.50.0.0/16"]))
         #expect(result.sessions("fw").allSatisfy { $0.state.isUp })
         #expect(result.bestPaths("route-server", "10.50.0.0/16").allSatisfy { $0 == [asn] })
@@ -234,7 +234,7 @@ struct RouteServerTests {
     }
 
     @Test("R19: the reasons read the way the contract shows them")
-    func reasonTexts() {
+    func R19_reasonTexts() {
         #expect(ASN.routeServerRefusal(65515) == "NVA uses reserved ASN 65515")
         #expect(ASN.routeServerRefusal(12076) == "NVA uses reserved ASN 12076")
         #expect(ASN.routeServerRefusal(64500)?.hasPrefix("NVA uses reserved ASN 64500") == true)

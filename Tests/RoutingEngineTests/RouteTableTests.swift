@@ -31,7 +31,7 @@ struct RouteTableTests {
     }
 
     @Test("R22: a user route takes over the same-prefix system route, which stays listed Invalid; names are kept")
-    func userRoutes() {
+    func R22_userRoutes() {
         let result = compute(topology())
         let routes = table(result, "workload")
         let spoke = routes.filter { $0.prefix == Prefix("10.10.0.0/16") }
@@ -49,7 +49,7 @@ struct RouteTableTests {
     }
 
     @Test("R22: a subnet without a route table gets the VNet's routes; a VNet without subnets has one table")
-    func withoutTable() {
+    func R22_withoutTable() {
         let result = compute(topology())
         #expect(table(result, "shared") == result.effective("hub-vnet"))
         let spoke = result.subnetRouteTables.filter { $0.vnet.name == "spoke-1" }
@@ -58,7 +58,7 @@ struct RouteTableTests {
     }
 
     @Test("R22: disableBgpRoutePropagation removes gateway and Route Server routes from that subnet only")
-    func propagationOff() {
+    func R22_propagationOff() {
         let result = compute(topology())
         let isolated = table(result, "isolated")
         #expect(isolated.allSatisfy { $0.source == .default })
@@ -76,7 +76,7 @@ struct RouteTableTests {
     }
 
     @Test("R22: trace follows a VirtualAppliance route to the NVA whose ip or nextHop it is; None drops the packet")
-    func traceThroughUserRoutes() throws {
+    func R22_traceThroughUserRoutes() throws {
         for nextHop in ["10.0.2.4", "10.0.5.4"] {
             var topology = self.topology(nextHop: nextHop)
             topology.nvas[0].nextHop = IPv4Address("10.0.5.4")   // the firewall behind the NVA (R23)
@@ -97,7 +97,7 @@ struct RouteTableTests {
     }
 
     @Test("R22: an Internet user route overrides a BGP default route in its subnet (and makes it Invalid)")
-    func internetUserRoute() throws {
+    func R22_internetUserRoute() throws {
         var topology = Seed.sdwanER()
         topology.nvas[0].advertise = [Advertisement(.defaultRoute)]
         topology.hub.subnets = [Subnet(name: "web", addressPrefix: Prefix("10.0.50.0/24"), routeTable: "rt-web")]

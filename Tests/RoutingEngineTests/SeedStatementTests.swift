@@ -5,7 +5,7 @@ import RoutingEngine
 @Suite("The seed's statements")
 struct SeedStatementTests {
     @Test("R8: with route exchange on, the SD-WAN NVA learns on-prem-2 as 65515 12076 65020 from both Route Server instances")
-    func sdwanLearnsOnPrem2() {
+    func R8_sdwanLearnsOnPrem2() {
         let result = compute(Seed.sdwanER(routeExchange: true))
         let routes = result.routes("sdwan", "10.2.0.0/16")
         #expect(routes.count == 2)
@@ -16,7 +16,7 @@ struct SeedStatementTests {
     }
 
     @Test("R8: with route exchange on, the ER gateway learns on-prem-1 as 65001 65010, Origin IBgp")
-    func erGatewayLearnsOnPrem1() {
+    func R8_erGatewayLearnsOnPrem1() {
         let result = compute(Seed.sdwanER(routeExchange: true))
         let routes = result.routes("er-gateway", "10.1.0.0/16")
         #expect(!routes.isEmpty)
@@ -26,7 +26,7 @@ struct SeedStatementTests {
     }
 
     @Test("R7: with route exchange off, neither learns the other's site")
-    func routeExchangeOff() {
+    func R7_routeExchangeOff() {
         let result = compute(Seed.sdwanER(routeExchange: false))
         #expect(!result.has("sdwan", "10.2.0.0/16"))
         #expect(!result.has("er-gateway", "10.1.0.0/16"))
@@ -39,14 +39,14 @@ struct SeedStatementTests {
     }
 
     @Test("R8/R12: on-prem sites learn each other with route exchange on")
-    func sitesLearnEachOther() {
+    func R8_R12_sitesLearnEachOther() {
         let result = compute(Seed.sdwanER(routeExchange: true))
         #expect(result.bestPaths("on-prem-2", "10.1.0.0/16").first == [12076])
         #expect(result.bestPaths("on-prem-1", "10.2.0.0/16").first == [65001, 65515, 12076, 65020])
     }
 
     @Test("R9/R14: in the VPN variant the sites learn each other only with route exchange on and active/active")
-    func vpnVariant() {
+    func R9_R14_vpnVariant() {
         for exchange in [false, true] {
             for activeActive in [false, true] {
                 let result = compute(Seed.vpnER(routeExchange: exchange, activeActive: activeActive))

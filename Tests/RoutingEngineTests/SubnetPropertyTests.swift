@@ -6,7 +6,7 @@ import Testing
 @Suite("Properties: subnets and route tables")
 struct SubnetPropertyTests {
     @Test("R22: in every subnet a user route is Active and takes over its prefix; propagation off leaves no gateway route; every trace ends")
-    func userRoutesTakeOver() async {
+    func R22_userRoutesTakeOver() async {
         await propertyCheck(count: 150, input: RandomTopology.generator) { topology in
             let result = try! Engine.compute(topology, settings: Settings(of: topology))
             for table in result.subnetRouteTables {

@@ -1,3 +1,4 @@
+import Testing
 @testable import RoutingEngine
 
 // Builders and table helpers shared by the rule tests (R1–R21). The seed's own networks are in
@@ -152,4 +153,9 @@ extension Topology {
         change(&settings)
         return settings
     }
+}
+
+/// Parameterised tests name a topology by its name, not by a dump of every field.
+extension Topology: CustomTestStringConvertible {
+    public var testDescription: String { name }
 }

@@ -7,7 +7,7 @@ struct VPNGatewayTests {
     static let instances: [IPv4Address] = [ip("10.0.3.12"), ip("10.0.3.13")]
 
     @Test("R14: active/active: two instances, each with a BGP session to the site, iBGP between them")
-    func activeActive() {
+    func R14_activeActive() {
         let result = compute(Seed.vpnER(routeExchange: true))
         let vpn = result.named("vpn-gateway")
         #expect(vpn.speakers.count == 2)
@@ -30,7 +30,7 @@ struct VPNGatewayTests {
     }
 
     @Test("R14: not active/active: one instance, no Route Server peering, a warning that Azure refuses it, no transit; the site still reaches the VNet")
-    func notActiveActive() {
+    func R14_notActiveActive() {
         let topology = Seed.vpnER(routeExchange: true, activeActive: false)
         let result = compute(topology)
         #expect(result.named("vpn-gateway").speakers.count == 1)
@@ -58,7 +58,7 @@ struct VPNGatewayTests {
     }
 
     @Test("R14: a VPN gateway ASN other than 65515 makes it an eBGP peer of Route Server, which drops its paths holding 65515, with a warning")
-    func foreignASN() {
+    func R14_foreignASN() {
         let result = compute(Seed.vpnER(routeExchange: true, vpnASN: 65000))
         #expect(result.warnings.count == 1)
         #expect(result.warnings.first?.node == "vpn-gateway" && result.warnings.first?.rule == .r14)
@@ -78,7 +78,7 @@ struct VPNGatewayTests {
     }
 
     @Test("R14: a static connection (bgp: false): the gateway originates the site's prefixes, the site learns nothing, VMs get them")
-    func staticConnection() {
+    func R14_staticConnection() {
         var topology = Seed.vpnER(routeExchange: true)
         topology.vpnGateway!.connections = [VPNConnection(site: "on-prem-1", bgp: false)]
         let result = compute(topology)
@@ -99,7 +99,7 @@ struct VPNGatewayTests {
     }
 
     @Test("R14: Route Server drops paths carrying a 65517:… community from a VPN gateway that is not AS 65515; AS 65515 keeps them")
-    func foreignASNCommunity() {
+    func R14_foreignASNCommunity() {
         func tagged(_ asn: UInt32) -> RoutingResult {
             var topology = Seed.vpnER(routeExchange: true, vpnASN: asn)
             topology.sites[0].prefixes.append(Advertisement(Prefix("10.31.0.0/16"), communities: [Community(65517, 100)]))

@@ -89,7 +89,7 @@ struct RevisionTwoFormatTests {
     }
 
     @Test("R27: a site named by two NVAs, a circuit and two connections loads (revision 1 refused it)")
-    func siteConnectedSeveralTimes() throws {
+    func R27_siteConnectedSeveralTimes() throws {
         let topology = try TopologyLoader.parse(Self.full, file: "revision-2.yaml")
         #expect(topology.nvas.compactMap(\.site) == ["branch", "branch"])
         #expect(topology.vpnGateway?.connections.map(\.site) == ["dc", "dc"])

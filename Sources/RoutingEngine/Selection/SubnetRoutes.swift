@@ -25,13 +25,19 @@ extension RoutingResult {
     /// then the spokes, subnets in file order.
     public var subnetRouteTables: [SubnetRouteTable] {
         let programmed = programmedRoutes()
-        return network.virtualNetworks.flatMap { vnet in
-            let base = effectiveRoutes(of: vnet, programmed: programmed)
-            guard !vnet.subnets.isEmpty else { return [SubnetRouteTable(vnet: vnet, subnet: nil, routeTable: nil, routes: base)] }
-            return vnet.subnets.map { subnet in
-                let table = topology.routeTable(named: subnet.routeTable)
-                return SubnetRouteTable(vnet: vnet, subnet: subnet, routeTable: table, routes: Self.apply(table, to: base))
-            }
+        return network.virtualNetworks.flatMap { tables(of: $0, base: effectiveRoutes(of: $0, programmed: programmed)) }
+    }
+
+    /// One VNet's tables, for reports that hold one VNet at a time.
+    public func subnetRouteTables(of vnet: VirtualNetwork) -> [SubnetRouteTable] {
+        tables(of: vnet, base: effectiveRoutes(of: vnet))
+    }
+
+    private func tables(of vnet: VirtualNetwork, base: [EffectiveRoute]) -> [SubnetRouteTable] {
+        guard !vnet.subnets.isEmpty else { return [SubnetRouteTable(vnet: vnet, subnet: nil, routeTable: nil, routes: base)] }
+        return vnet.subnets.map { subnet in
+            let table = topology.routeTable(named: subnet.routeTable)
+            return SubnetRouteTable(vnet: vnet, subnet: subnet, routeTable: table, routes: Self.apply(table, to: base))
         }
     }
 
