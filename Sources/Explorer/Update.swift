@@ -35,6 +35,10 @@ extension ExplorerState {
             return []
         }
         if commandLine != nil { return editCommandLine(key) }
+        if isAnswering {
+            editAnswer(key)
+            return []
+        }
         if isEditingFilter {
             editFilter(key)
             return []
@@ -46,14 +50,10 @@ extension ExplorerState {
         }
         if lesson != nil {
             switch key {
-            case .char("n"), .char(" "): lessonStep(by: 1); return []
-            case .char("N"): lessonStep(by: -1); return []
-            case .char("A"): revealAnswers(); return []
-            case .escape:
-                lesson = nil
-                rebuildTable()
-                message = .init(text: "left the lesson", isError: false)
-                return []
+            case .char("n"), .char(" "): lessonNext(); return []
+            case .char("N"): lessonBack(); return []
+            case .char("A"): beginAnswer(); return []
+            case .escape where trace == nil && filter.isEmpty: leaveLesson(); return []
             default: break
             }
         }
@@ -71,7 +71,7 @@ extension ExplorerState {
         case .char("s"): step(by: 1)
         case .char("t"): commandLine = "trace "
         case .char("e"): commandLine = "export \(topology.name).md"
-        case .char("L"): commandLine = "lesson "
+        case .char("L"): resumeLesson()
         case .ctrl("c"): shouldQuit = true
         case .char("?"): overlay = .help
         case .char(":"): commandLine = ""
@@ -168,6 +168,8 @@ extension ExplorerState {
             if let next = layout.neighbor(of: selection, dx: dx, dy: dy) { select(node: next) }
         case .table:
             if dy != 0 { moveRow(by: dy) } else { cycleTab(by: dx) }
+        case .log where lesson != nil:
+            if dy != 0 { scrollLesson(by: dy) }
         case .log:
             if dy != 0 { logScroll = max(0, min(max(0, log.count - 1), logScroll + dy)) }
         }
@@ -209,7 +211,9 @@ extension ExplorerState {
     }
 
     mutating func scrollPage(_ direction: Int) {
-        if focus == .log {
+        if focus == .log, lesson != nil {
+            scrollLesson(by: direction * max(1, (ScreenLayout.make(self).lesson?.height ?? 3) - 2))
+        } else if focus == .log {
             logScroll = max(0, min(max(0, log.count - 1), logScroll + direction * max(1, tableHeight)))
         } else {
             moveRow(by: direction * max(1, tableHeight - 1))
@@ -261,7 +265,9 @@ extension ExplorerState {
             focus = .table
             let index = rowScroll + (y - table.y)
             if index < self.table.rows.count, self.table.rows[index].isSelectable { rowCursor = index }
-        } else if let log = layout.log, log.contains(x: x, y: y) {
+        } else if let log = layout.log ?? layout.lesson, log.contains(x: x, y: y) {
+            focus = .log
+        } else if let pane = layout.lesson, pane.contains(x: x, y: y) {
             focus = .log
         }
     }
