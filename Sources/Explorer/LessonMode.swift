@@ -149,38 +149,47 @@ extension ExplorerState {
 
     var isAnswering: Bool { lesson?.prompt != nil }
 
-    /// Keys while a prompt is open: typing (or choosing), Enter answers, Esc closes the prompt.
-    mutating func editAnswer(_ key: Key) {
-        guard let current = lesson, var prompt = current.prompt else { return }
-        if key == .escape {
-            lesson?.prompt = nil
+    /// The question the prompt is for, and its choices (nil: typed).
+    private var promptQuestion: (prompt: LessonProgress.AnswerPrompt, choices: [String]?)? {
+        guard let current = lesson, let prompt = current.prompt else { return nil }
+        return (prompt, current.current.questions[prompt.question].offeredChoices)
+    }
+
+    /// A character in the prompt: typed text, or for a choice question 1–9 or a choice's first letter.
+    mutating func typeAnswer(_ character: Character) {
+        guard let (_, choices) = promptQuestion else { return }
+        guard let choices else {
+            lesson?.prompt?.text.append(character)
             return
         }
-        let question = current.current.questions[prompt.question]
-        if let choices = question.offeredChoices {
-            let initial: (Character) -> [String] = { letter in choices.filter { $0.lowercased().first == letter.lowercased().first } }
-            switch key {
-            case .left, .up, .char("h"), .char("k"): prompt.choice = (prompt.choice + choices.count - 1) % choices.count
-            case .right, .down, .tab, .char("l"), .char("j"): prompt.choice = (prompt.choice + 1) % choices.count
-            case .char(let digit) where digit.wholeNumberValue.map { (1...choices.count).contains($0) } == true:
-                return submitAnswer(choices[digit.wholeNumberValue! - 1])
-            case .char(let letter) where initial(letter).count == 1: return submitAnswer(initial(letter)[0])
-            case .enter: return submitAnswer(choices[prompt.choice])
-            default: break
-            }
-        } else {
-            switch key {
-            case .char(let character): prompt.text.append(character)
-            case .backspace: prompt.text = String(prompt.text.dropLast())
-            case .enter: return submitAnswer(prompt.text)
-            default: break
-            }
+        if let digit = character.wholeNumberValue, (1...choices.count).contains(digit) {
+            submitAnswer(choices[digit - 1])
+            return
         }
-        lesson?.prompt = prompt
+        let initial = choices.filter { $0.lowercased().first == character.lowercased().first }
+        if initial.count == 1 { submitAnswer(initial[0]) }
+    }
+
+    mutating func chooseAnswer(by step: Int) {
+        guard let (prompt, choices) = promptQuestion, let choices else { return }
+        lesson?.prompt?.choice = (prompt.choice + step + choices.count) % choices.count
+    }
+
+    mutating func deleteAnswerCharacter() {
+        guard let (prompt, choices) = promptQuestion, choices == nil else { return }
+        lesson?.prompt?.text = String(prompt.text.dropLast())
+    }
+
+    mutating func cancelAnswer() { lesson?.prompt = nil }
+
+    /// Enter: the typed text or the highlighted choice.
+    mutating func submitAnswer() {
+        guard let (prompt, choices) = promptQuestion else { return }
+        submitAnswer(choices.map { $0[prompt.choice] } ?? prompt.text)
     }
 
     /// Checks an answer against the engine's; an empty one shows the answer.
-    private mutating func submitAnswer(_ response: String) {
+    mutating func submitAnswer(_ response: String) {
         guard let current = lesson, let prompt = current.prompt else { return }
         let question = current.current.questions[prompt.question]
         let verdict: LessonProgress.Verdict
