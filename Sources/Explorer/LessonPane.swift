@@ -25,13 +25,15 @@ enum LessonPane {
     static func lines(_ progress: LessonProgress, settings: Settings, result: RoutingResult, width: Int) -> [Line] {
         let step = progress.current
         var lines: [Line] = []
-        func add(_ text: String, _ role: Role = .normal, indent: String = "") {
-            for (index, piece) in wrap(text, width: width - displayWidth(indent)).enumerated() {
-                lines.append(Line(text: (index == 0 ? indent : indent + "  ") + piece, role: role))
+        // Prose wraps flush; a question's text wraps under its words.
+        func add(_ text: String, _ role: Role = .normal, indent: String = "", hang: String = "") {
+            for (index, piece) in wrap(text, width: width - displayWidth(indent) - displayWidth(hang)).enumerated() {
+                lines.append(Line(text: indent + (index == 0 ? "" : hang) + piece, role: role))
             }
         }
+        let subject = step.select ?? step.questions.first?.answer.subject
         for paragraph in LessonReport.paragraphs(step.say) { add(paragraph) }
-        if let subject = step.select ?? step.questions.first?.answer.subject { add("Look at: \(subject) (selected: its table is on screen)", .dim) }
+        if let subject { add("Look at: \(subject) (selected: its table is on screen)", .dim) }
         let waiting = progress.isWaiting(settings)
         if waiting {
             lines.append(Line(text: "", role: .normal))
@@ -42,17 +44,18 @@ enum LessonPane {
         if !step.change.isEmpty { add("✓ done: \(step.change.description)", .added) }
         for (number, question) in step.questions.enumerated() {
             lines.append(Line(text: "", role: .normal))
-            add("Q\(number + 1). \(question.question)", .header)
+            let elsewhere = question.answer.subject == subject ? "" : " (in \(question.answer.subject)'s table: :node \(question.answer.subject))"
+            add("Q\(number + 1). \(question.question)\(elsewhere)", .header, hang: "    ")
             if let prompt = progress.prompt, prompt.question == number {
                 if let choices = question.offeredChoices {
                     let options = choices.enumerated().map { index, choice in index == prompt.choice ? "[\(index + 1) \(choice)]" : " \(index + 1) \(choice) " }
-                    add("answer: " + options.joined(separator: " ") + "   ←→ choose · Enter answers · Esc", .message, indent: "    ")
+                    add("answer: " + options.joined(separator: " ") + "   ←→ choose · Enter answers · Esc", .message, indent: "    ", hang: "  ")
                 } else {
-                    add("answer: \(prompt.text)█   Enter answers (empty: show me) · Esc", .message, indent: "    ")
+                    add("answer: \(prompt.text)█   Enter answers (empty: show me) · Esc", .message, indent: "    ", hang: "  ")
                 }
             } else if let verdict = progress.verdicts[number] {
                 if !verdict.response.isEmpty { add("you: \(verdict.response)", .dim, indent: "    ") }
-                add(verdict.text, verdict.right ? .added : verdict.response.isEmpty ? .normal : .removed, indent: "    ")
+                add(verdict.text, verdict.right ? .added : verdict.response.isEmpty ? .normal : .removed, indent: "    ", hang: "  ")
             } else {
                 add("(A to answer)", .dim, indent: "    ")
             }

@@ -62,7 +62,8 @@ public enum LessonReport {
             } else if let node = result.node(named: subject) {
                 if let asked = prefixes[subject] {
                     let routes = asked.sorted().flatMap { result.routes(of: node, for: $0) }
-                    let body = routes.isEmpty ? ["   (no route for \(asked.map(\.description).joined(separator: ", ")))"] : BGPTableFormat.lines(routes)
+                    let missing = asked.filter { prefix in !routes.contains { $0.prefix == prefix } }
+                    let body = BGPTableFormat.lines(routes) + missing.map { "   (no route for \($0))" }
                     tables.append(("\(subject): show ip bgp \(asked.map(\.description).joined(separator: " "))",
                                    BGPTableFormat.legend + ["", BGPTableFormat.header] + body))
                 }

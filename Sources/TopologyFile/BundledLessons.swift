@@ -28,7 +28,7 @@ steps:
         answer: {session: sdwan--route-server#1, show: state}
       - question: Do the hub's VMs still get on-prem-1 (10.1.0.0/16) from Route Server?
         answer: {vnet: hub-vnet, prefix: 10.1.0.0/16, show: programmed}
-        why: |-
+        why: >-
           In this model they do, through the instance that still peers. Microsoft's FAQ is clear
           that this is not supported: peer with both instances, or "some VMs will receive the
           advertised routes, others will not".
@@ -145,7 +145,7 @@ steps:
       - question: Which AS path does the SD-WAN NVA see for the hub VNet (10.0.0.0/16)?
         answer: {node: sdwan, prefix: 10.0.0.0/16, show: asPath}
       - question: How many next hops does it have for it, and why?
-        answer: {node: sdwan, prefix: 10.0.0.0/16, show: nextHop}
+        answer: {node: sdwan, prefix: 10.0.0.0/16, show: nextHopCount}
       - question: Does the SD-WAN NVA know on-prem-2 (10.2.0.0/16)?
         answer: {node: sdwan, prefix: 10.2.0.0/16, show: has}
   - say: |

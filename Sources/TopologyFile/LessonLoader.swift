@@ -74,7 +74,7 @@ private struct LessonReader {
         guard let reader = MappingReader(field, expected: "a question (question, answer, why, choices)",
                                          keys: ["question", "answer", "why", "choices"], log: log) else { return nil }
         let text = reader.required("question").flatMap { values.text($0) }
-        let why = reader["why"].flatMap { values.text($0, expected: "text said after the answer") }
+        let why = reader["why"].flatMap { values.text($0, expected: "text (shown after the answer)") }
         let answer = reader.required("answer", hint: "where the engine finds the answer, e.g. {node: sdwan, prefix: 10.2.0.0/16, show: asPath}")
             .flatMap(answer)
         var choices: [String]?
