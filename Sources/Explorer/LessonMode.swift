@@ -12,6 +12,8 @@ public struct LessonProgress: Equatable, Sendable {
     public internal(set) var prompt: AnswerPrompt?
     /// The first line of the pane shown (the pane scrolls when its text is longer than the room).
     public internal(set) var scroll = 0
+    /// The question last asked or answered: the pane scrolls to keep it in view (until j/k scroll it).
+    public internal(set) var focusedQuestion: Int?
 
     public struct Verdict: Equatable, Sendable {
         public let response: String
@@ -101,6 +103,7 @@ extension ExplorerState {
         lesson?.verdicts = [:]
         lesson?.prompt = nil
         lesson?.scroll = 0
+        lesson?.focusedQuestion = nil
         let wanted = goingBack ? current.target : current.before
         if settings != current.target && settings != wanted {
             apply(wanted, because: "lesson step \(current.step + 1): the switches as the steps before left them")
@@ -145,6 +148,7 @@ extension ExplorerState {
         let after = current.prompt.map { $0.question + 1 } ?? 0
         let next = (0..<count).map { (after + $0) % count }.first { current.verdicts[$0] == nil } ?? after % count
         lesson?.prompt = LessonProgress.AnswerPrompt(question: next)
+        lesson?.focusedQuestion = next
     }
 
     var isAnswering: Bool { lesson?.prompt != nil }
@@ -209,7 +213,9 @@ extension ExplorerState {
     /// j/k on the lesson pane.
     mutating func scrollLesson(by lines: Int) {
         guard let current = lesson, let pane = ScreenLayout.make(self).lesson else { return }
-        let count = LessonPane.lines(current, settings: settings, result: result, width: pane.width - 2).count
-        lesson?.scroll = max(0, min(count - (pane.height - 2), current.scroll + lines))
+        let all = LessonPane.lines(current, settings: settings, result: result, width: pane.width - 2)
+        let shown = LessonPaneView.firstLine(current, lines: all, height: pane.height - 2)
+        lesson?.focusedQuestion = nil
+        lesson?.scroll = max(0, min(all.count - (pane.height - 2), shown + lines))
     }
 }

@@ -7,6 +7,8 @@ enum LessonPane {
     struct Line: Equatable {
         let text: String
         let role: Role
+        /// The question the line belongs to, if any.
+        var question: Int?
     }
 
     /// What a student does for each switch, in the explorer's keys.
@@ -26,9 +28,10 @@ enum LessonPane {
         let step = progress.current
         var lines: [Line] = []
         // Prose wraps flush; a question's text wraps under its words.
+        var block: Int?
         func add(_ text: String, _ role: Role = .normal, indent: String = "", hang: String = "") {
             for (index, piece) in wrap(text, width: width - displayWidth(indent) - displayWidth(hang)).enumerated() {
-                lines.append(Line(text: indent + (index == 0 ? "" : hang) + piece, role: role))
+                lines.append(Line(text: indent + (index == 0 ? "" : hang) + piece, role: role, question: block))
             }
         }
         let subject = step.select ?? step.questions.first?.answer.subject
@@ -43,7 +46,9 @@ enum LessonPane {
         }
         if !step.change.isEmpty { add("✓ done: \(step.change.description)", .added) }
         for (number, question) in step.questions.enumerated() {
+            block = nil
             lines.append(Line(text: "", role: .normal))
+            block = number
             let elsewhere = question.answer.subject == subject ? "" : " (in \(question.answer.subject)'s table: :node \(question.answer.subject))"
             add("Q\(number + 1). \(question.question)\(elsewhere)", .header, hang: "    ")
             if let prompt = progress.prompt, prompt.question == number {
@@ -91,12 +96,23 @@ enum LessonPaneView {
         grid.put(title, x: rect.x, y: rect.y, role: focused ? .tabActive : .tab, limit: rect.width)
         let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
         let lines = LessonPane.lines(progress, settings: state.settings, result: state.result, width: body.width)
-        let first = min(progress.scroll, max(0, lines.count - body.height))
+        let first = firstLine(progress, lines: lines, height: body.height)
         for (row, line) in lines.dropFirst(first).prefix(body.height).enumerated() {
             grid.put(line.text, x: body.x, y: body.y + row, role: line.role, limit: body.width)
         }
         let keys = "n next · N back · A answer · Esc leaves (L resumes)"
         let more = lines.count > first + body.height ? "↓ more: Tab here, j/k  " : (first > 0 ? "↑ scrolled: k  " : "")
         grid.put(more + keys, x: body.x, y: rect.maxY - 1, role: .dim, limit: body.width)
+    }
+
+    /// The first line shown: the student's scroll, moved so the question being answered stays in view.
+    static func firstLine(_ progress: LessonProgress, lines: [LessonPane.Line], height: Int) -> Int {
+        var first = min(progress.scroll, max(0, lines.count - height))
+        if let focused = progress.focusedQuestion, let start = lines.firstIndex(where: { $0.question == focused }),
+           let end = lines.lastIndex(where: { $0.question == focused }) {
+            if end >= first + height { first = end - height + 1 }
+            if start < first { first = start }
+        }
+        return max(0, first)
     }
 }
