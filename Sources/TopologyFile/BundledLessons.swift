@@ -36,7 +36,7 @@ steps:
 """#),
         Entry(name: "default-route-vpn", yaml: #"""
 title: "An NVA's default route: the ExpressRoute site gets it, the VPN branch does not"
-topology: default-route-vpn-er
+topology: nva-default-route
 steps:
   - say: |
       The SD-WAN appliance announces 0.0.0.0/0 to send the hub's Internet traffic through it.

@@ -49,63 +49,6 @@ sites:
     prefixes: [10.2.0.0/16]
 
 """#),
-        Entry(name: "default-route-vpn-er", yaml: #"""
-# An NVA's default route, an ExpressRoute site and a VPN branch (R24).
-name: default-route-vpn-er
-title: "An NVA's default route: the ExpressRoute site gets it, the VPN branch does not"
-description: |
-  The SD-WAN appliance announces 0.0.0.0/0 (forced tunnelling through it). With route
-  exchange on, Route Server passes it to both gateways: the ExpressRoute gateway sends it
-  to the datacenter, but a VPN gateway never advertises 0.0.0.0/0 to its BGP peers, so
-  the VPN branch does not learn it.
-
-hub:
-  name: hub-vnet
-  addressSpace: [10.0.0.0/16]
-  spokes:
-    - name: spoke-1
-      addressSpace: [10.10.0.0/16]
-    - name: spoke-2
-      addressSpace: [10.20.0.0/16]
-
-routeServer:
-  name: route-server
-  allowBranchToBranchTraffic: false
-  hubRoutingPreference: ExpressRoute
-  ips: [10.0.1.4, 10.0.1.5]
-
-nvas:
-  - name: sdwan
-    asn: 65001
-    ip: 10.0.2.4
-    site: on-prem-1
-    advertise: [0.0.0.0/0]
-
-expressRouteGateway:
-  name: er-gateway
-  circuit:
-    name: er-circuit
-    site: on-prem-2
-
-vpnGateway:
-  name: vpn-gateway
-  activeActive: true
-  asn: 65515
-  connections:
-    - site: on-prem-3
-
-sites:
-  - name: on-prem-1                     # SD-WAN branch
-    asn: 65010
-    prefixes: [10.1.0.0/16]
-  - name: on-prem-2                     # datacenter on ExpressRoute
-    asn: 65020
-    prefixes: [10.2.0.0/16]
-  - name: on-prem-3                     # VPN branch
-    asn: 65030
-    prefixes: [10.3.0.0/16]
-
-"""#),
         Entry(name: "default-route", yaml: #"""
 # Forced tunnelling: the SD-WAN appliance draws all Internet-bound traffic from the VNets.
 name: default-route
@@ -191,6 +134,63 @@ sites:
   - name: on-prem-2
     asn: 65020
     prefixes: [10.2.0.0/16]
+
+"""#),
+        Entry(name: "nva-default-route", yaml: #"""
+# An NVA's default route, an ExpressRoute site and a VPN branch (R24).
+name: nva-default-route
+title: "An NVA's default route: the ExpressRoute site gets it, the VPN branch does not"
+description: |
+  The SD-WAN appliance announces 0.0.0.0/0 (forced tunnelling through it). With route
+  exchange on, Route Server passes it to both gateways: the ExpressRoute gateway sends it
+  to the datacenter, but a VPN gateway never advertises 0.0.0.0/0 to its BGP peers, so
+  the VPN branch does not learn it.
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+  spokes:
+    - name: spoke-1
+      addressSpace: [10.10.0.0/16]
+    - name: spoke-2
+      addressSpace: [10.20.0.0/16]
+
+routeServer:
+  name: route-server
+  allowBranchToBranchTraffic: false
+  hubRoutingPreference: ExpressRoute
+  ips: [10.0.1.4, 10.0.1.5]
+
+nvas:
+  - name: sdwan
+    asn: 65001
+    ip: 10.0.2.4
+    site: on-prem-1
+    advertise: [0.0.0.0/0]
+
+expressRouteGateway:
+  name: er-gateway
+  circuit:
+    name: er-circuit
+    site: on-prem-2
+
+vpnGateway:
+  name: vpn-gateway
+  activeActive: true
+  asn: 65515
+  connections:
+    - site: on-prem-3
+
+sites:
+  - name: on-prem-1                     # SD-WAN branch
+    asn: 65010
+    prefixes: [10.1.0.0/16]
+  - name: on-prem-2                     # datacenter on ExpressRoute
+    asn: 65020
+    prefixes: [10.2.0.0/16]
+  - name: on-prem-3                     # VPN branch
+    asn: 65030
+    prefixes: [10.3.0.0/16]
 
 """#),
         Entry(name: "prepend-er", yaml: #"""
