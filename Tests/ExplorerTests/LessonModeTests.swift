@@ -153,6 +153,24 @@ struct LessonModeTests {
     }
 }
 
+/// The lesson pane on screen at the four sizes a class sees: a step answered, and a step waiting.
+@Suite("Lesson screens")
+struct LessonScreenTests {
+    @Test("route-exchange step 1 answered, step 3 waiting, at 80×24, 120×40, 140×45 and 200×60",
+          arguments: [(80, 24), (120, 40), (140, 45), (200, 60)])
+    func screens(_ size: (Int, Int)) throws {
+        let lesson = try BundledLessons.lesson(named: "route-exchange")
+        var state = try explorer(width: size.0, height: size.1)
+        update(&state, .lessonOpened(lesson, state.topology))
+        state.press(.char("A"))
+        state.type("65515")
+        state.press(.enter, .char("A"), .char("2"), .enter, .char("A"))
+        try expectGolden(view(state), "lesson-route-exchange-\(size.0)x\(size.1)-answered")
+        state.press(.escape, .char("n"), .char("n"))
+        try expectGolden(view(state), "lesson-route-exchange-\(size.0)x\(size.1)-waiting")
+    }
+}
+
 /// Every step of every bundled lesson, walked in the explorer: the switches the narration names are
 /// the step's change, and once the step is done the status line shows them.
 @Suite("Lesson narration matches the switches")
