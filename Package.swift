@@ -51,7 +51,8 @@ let package = Package(
                     exclude: ["Goldens"]),
         // ncurses is process-global: these run in one serialized suite.
         .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "Explorer", "CNcursesw", "RoutingEngine"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"],
+                    exclude: ["Goldens"]),
         // Runs the real binary: depending on the executable makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["routescope"]),
     ]

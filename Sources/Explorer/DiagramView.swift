@@ -24,7 +24,7 @@ enum DiagramView {
     private static func drawBox(_ box: DiagramLayout.Box, _ state: ExplorerState, _ boxHeight: Int, onPath: Bool, _ grid: inout Grid) {
         let result = state.result
         let node = result.node(named: box.name)
-        let selected = state.selection == box.name
+        let selected = state.diagramSelection == box.name
         let isDown = state.settings.down.contains(box.name)
         let changed = state.changes.map { diff in
             diff.groups.contains { $0.node == box.name } || diff.effectiveRoutes.contains { $0.vnet == box.name }

@@ -161,13 +161,19 @@ public struct ExplorerState: Sendable {
         keepCursorVisible()
     }
 
-    /// Names of everything the diagram can select: BGP nodes, then the hub and its spokes.
+    /// Names of everything that can be selected: BGP nodes, then the hub and its spokes, then their
+    /// subnets (chosen from the VNet's table or with `:node`, R22).
     public var selectableNames: [String] {
         result.nodes.map(\.name) + result.network.virtualNetworks.map(\.name)
+            + result.network.virtualNetworks.flatMap { $0.subnets.map(\.name) }
     }
 
     public var selectedNode: Node? { result.node(named: selection) }
-    public var selectedVNet: VirtualNetwork? { result.network.virtualNetworks.first { $0.name == selection } }
+    /// The selected VNet, or the VNet of the selected subnet.
+    public var selectedVNet: VirtualNetwork? { result.virtualNetwork(named: selection)?.vnet }
+    public var selectedSubnet: Subnet? { result.virtualNetwork(named: selection)?.subnet }
+    /// The diagram's box for the selection: a subnet is drawn as part of its VNet.
+    public var diagramSelection: String { selectedSubnet != nil ? selectedVNet?.name ?? selection : selection }
 
     /// The tabs that apply to the selection.
     public var tabs: [Tab] {

@@ -82,6 +82,7 @@ struct ScreenLayout: Equatable {
 
     static func selectionLabel(_ state: ExplorerState) -> String {
         if let node = state.selectedNode { return " \(node.name) · \(node.kind.displayName) " }
+        if let subnet = state.selectedSubnet, let vnet = state.selectedVNet { return " \(subnet.name) · subnet of \(vnet.name) " }
         return " \(state.selection) · virtual network "
     }
 

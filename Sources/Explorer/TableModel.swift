@@ -20,7 +20,9 @@ public struct TableModel: Sendable {
         public let mark: Mark?
         /// Rows about one prefix can be opened (Enter) and filtered.
         public let prefix: Prefix?
-        public var isSelectable: Bool { prefix != nil }
+        /// A row naming a subnet of the selected VNet: Enter selects it (R22).
+        public var subnet: String? = nil
+        public var isSelectable: Bool { prefix != nil || subnet != nil }
 
         /// The row's text as drawn (without the mark column).
         public var text: String {
@@ -41,6 +43,8 @@ public struct TableModel: Sendable {
         var rows: [Row]
         if let path = state.dataPath {
             rows = textRows(TraceReport.lines(path))
+        } else if let vnet = state.selectedVNet, !vnet.subnets.isEmpty {
+            rows = SubnetRows.rows(vnet, subnet: state.selectedSubnet, state)
         } else if let vnet = state.selectedVNet {
             rows = effectiveRows(vnet, state)
         } else if let node = state.selectedNode {
@@ -129,11 +133,11 @@ public struct TableModel: Sendable {
         return rows
     }
 
-    private static func effectiveRows(_ vnet: VirtualNetwork, _ state: ExplorerState) -> [Row] {
-        let routes = state.result.effectiveRoutes(of: vnet)
+    static func effectiveRows(_ vnet: VirtualNetwork, subnet: Subnet? = nil, _ state: ExplorerState) -> [Row] {
+        let routes = state.result.effectiveRoutes(of: vnet, subnet: subnet)
         let changed = Dictionary((state.changes?.effectiveRoutes ?? []).filter { $0.vnet == vnet.name }.map { ($0.prefix, $0) },
                                  uniquingKeysWith: { first, _ in first })
-        let lines = TextReport.effectiveRouteTable(routes)
+        let lines = TextReport.effectiveRouteTable(routes, routeNames: subnet != nil)
         var rows = lines.prefix(2).map { Row(content: .heading($0), mark: nil, prefix: nil) }
         for (route, line) in zip(routes, lines.dropFirst(2)) {
             var mark: Mark?

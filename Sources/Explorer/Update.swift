@@ -83,7 +83,7 @@ extension ExplorerState {
         switch focus {
         case .diagram:
             let layout = DiagramLayout.make(topology, width: width, tall: height >= 40)
-            if let next = layout.neighbor(of: selection, dx: dx, dy: dy) { select(node: next) }
+            if let next = layout.neighbor(of: diagramSelection, dx: dx, dy: dy) { select(node: next) }
         case .table:
             if dy != 0 { moveRow(by: dy) } else { cycleTab(by: dx) }
         case .log where lesson != nil:
@@ -161,6 +161,7 @@ extension ExplorerState {
             focus = .table
             return
         }
+        if focus == .table, rowCursor < table.rows.count, let subnet = table.rows[rowCursor].subnet { return select(node: subnet) }
         guard focus == .table, rowCursor < table.rows.count, let prefix = table.rows[rowCursor].prefix else { return }
         guard selectedNode != nil else { return fail("effective routes have no BGP paths to explain; select a node") }
         overlay = .detail(node: selection, prefix: prefix)

@@ -18,12 +18,16 @@ public enum AzureReport {
                 }
             }
         }
-        for (vnet, routes) in result.effectiveRouteTables where node == nil || node == vnet.name {
-            lines += ["", "PS> Get-AzEffectiveRouteTable  # a NIC in \(vnet.name)", ""]
-            var table = TextTable(["Source", "State", "AddressPrefix", "NextHopType", "NextHopIpAddress"])
-            for route in routes {
-                table.add([route.source.rawValue, route.state.rawValue, "{\(route.prefix)}", route.nextHopType.rawValue,
-                           "{\(route.nextHopIPs.map(\.description).joined(separator: ", "))}"])
+        for routes in result.subnetRouteTables where node == nil || routes.isNamed(node) {
+            let place = routes.subnet.map { "\(routes.vnet.name), subnet \($0.name)" } ?? routes.vnet.name
+            lines += ["", "PS> Get-AzEffectiveRouteTable  # a NIC in \(place)", ""]
+            // Azure's Name column holds a user-defined route's name (R22); shown for subnets.
+            let named = routes.subnet != nil
+            var table = TextTable((named ? ["Name"] : []) + ["Source", "State", "AddressPrefix", "NextHopType", "NextHopIpAddress"])
+            for route in routes.routes {
+                table.add((named ? [route.routeName ?? ""] : [])
+                          + [route.source.rawValue, route.state.rawValue, "{\(route.prefix)}", route.nextHopType.rawValue,
+                             "{\(route.nextHopIPs.map(\.description).joined(separator: ", "))}"])
             }
             lines += table.render()
         }

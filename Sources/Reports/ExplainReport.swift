@@ -30,6 +30,9 @@ public enum ExplainReport {
                 lines.append("  \(blocker.at) does not pass it to \(blocker.towards): \(blocker.reason)\(rule).")
             }
         }
+        for note in explanation.notes {
+            lines += ["", "Note (\(note.rule.citation) \(note.rule.title)): \(note.text)."]
+        }
         if explanation.originators.isEmpty {
             lines.append("No node originates \(prefix): nothing to learn.")
         } else {

@@ -23,9 +23,10 @@ public enum JSONReport {
             settings = SettingsJSON(result.settings)
             convergence = ConvergenceJSON(result.convergence)
             nodes = result.nodes.filter { onlyNode == nil || $0.name == onlyNode }.map { NodeJSON($0, result) }
-            effectiveRoutes = result.effectiveRouteTables
-                .filter { onlyNode == nil || $0.vnet.name == onlyNode }
-                .map { VNetJSON(vnet: $0.vnet.name, routes: $0.routes.map(EffectiveRouteJSON.init)) }
+            // One entry per subnet when a VNet lists subnets (`subnet` then set), one per VNet otherwise.
+            effectiveRoutes = result.subnetRouteTables
+                .filter { onlyNode == nil || $0.isNamed(onlyNode) }
+                .map { VNetJSON(vnet: $0.vnet.name, subnet: $0.subnet?.name, routes: $0.routes.map(EffectiveRouteJSON.init)) }
         }
     }
 
@@ -160,8 +161,10 @@ public enum JSONReport {
         }
     }
 
+    /// Optional keys are left out when nil, so revision-1 output keeps its bytes.
     struct VNetJSON: Encodable {
         let vnet: String
+        let subnet: String?
         let routes: [EffectiveRouteJSON]
     }
 
@@ -171,9 +174,12 @@ public enum JSONReport {
         let prefix: String
         let nextHopType: String
         let nextHopIps: [String]
+        /// On `User` routes only (R22).
+        let routeName: String?
         init(_ route: EffectiveRoute) {
             source = route.source.rawValue; state = route.state.rawValue; prefix = route.prefix.description
             nextHopType = route.nextHopType.rawValue; nextHopIps = route.nextHopIPs.map(\.description)
+            routeName = route.routeName
         }
     }
 }

@@ -21,11 +21,14 @@ public enum MarkdownReport {
             let routes = result.routes(of: node)
             lines += ["", "```", BGPTableFormat.header] + (routes.isEmpty ? ["   (no routes)"] : BGPTableFormat.lines(routes)) + ["```", ""]
         }
-        for (vnet, routes) in result.effectiveRouteTables {
-            lines += ["## \(vnet.name) — effective routes", "", "| Source | State | Address Prefix | Next Hop Type | Next Hop IP |",
-                      "|---|---|---|---|---|"]
-            lines += routes.map { "| \($0.source.rawValue) | \($0.state.rawValue) | \($0.prefix) | \($0.nextHopType.rawValue) | "
-                + "\($0.nextHopIPs.map(\.description).joined(separator: ", ")) |" }
+        for table in result.subnetRouteTables {
+            let named = table.subnet != nil
+            let title = table.subnet.map { "\(table.vnet.name) / \($0.name)" } ?? table.vnet.name
+            lines += ["## \(title) — effective routes", "",
+                      "| Source | State | Address Prefix | Next Hop Type | Next Hop IP |" + (named ? " User Defined Route Name |" : ""),
+                      "|---|---|---|---|---|" + (named ? "---|" : "")]
+            lines += table.routes.map { "| \($0.source.rawValue) | \($0.state.rawValue) | \($0.prefix) | \($0.nextHopType.rawValue) | "
+                + "\($0.nextHopIPs.map(\.description).joined(separator: ", ")) |" + (named ? " \($0.routeName ?? "") |" : "") }
             lines.append("")
         }
         return lines.joined(separator: "\n")

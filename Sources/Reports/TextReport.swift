@@ -16,9 +16,9 @@ public enum TextReport {
         for node in result.nodes where options.node == nil || options.node == node.name {
             lines += [""] + nodeSection(node, result, showAdvertised: options.showAdvertised)
         }
-        for (vnet, routes) in result.effectiveRouteTables where options.node == nil || options.node == vnet.name {
-            lines += ["", "=== \(vnet.name) (virtual network) — effective routes of its VMs ==="]
-            lines += effectiveRouteTable(routes)
+        for table in result.subnetRouteTables where options.node == nil || table.isNamed(options.node) {
+            lines += ["", "=== \(table.title) ==="]
+            lines += effectiveRouteTable(table.routes, routeNames: table.subnet != nil)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -91,13 +91,42 @@ public enum TextReport {
         return table.rows.isEmpty ? ["(no BGP sessions)"] : table.render()
     }
 
-    public static func effectiveRouteTable(_ routes: [EffectiveRoute]) -> [String] {
-        var table = TextTable(["Source", "State", "Address Prefixes", "Next Hop Type", "Next Hop IP Address"])
+    /// A route table's routes in the portal's columns (R22).
+    public static func routeTableLines(_ table: RouteTable) -> [String] {
+        var lines = TextTable(["Name", "Address prefix", "Next hop type", "Next hop IP address"])
+        for route in table.routes {
+            lines.add([route.name, route.addressPrefix.description, route.nextHopType.rawValue,
+                       route.nextHopIpAddress?.description ?? ""])
+        }
+        return lines.render()
+    }
+
+    /// Azure's columns; `routeNames` adds "User Defined Route Name" (tables of subnets, R22).
+    public static func effectiveRouteTable(_ routes: [EffectiveRoute], routeNames: Bool = false) -> [String] {
+        var table = TextTable(["Source", "State", "Address Prefixes", "Next Hop Type", "Next Hop IP Address"]
+                              + (routeNames ? ["User Defined Route Name"] : []))
         for route in routes {
             table.add([route.source.rawValue, route.state.rawValue, route.prefix.description, route.nextHopType.rawValue,
-                       route.nextHopIPs.map(\.description).joined(separator: ", ")])
+                       route.nextHopIPs.map(\.description).joined(separator: ", ")] + (routeNames ? [route.routeName ?? ""] : []))
         }
         return table.render()
+    }
+}
+
+extension SubnetRouteTable {
+    /// `--node` takes the VNet's name (all its subnets) or a subnet's.
+    public func isNamed(_ name: String?) -> Bool { name == vnet.name || (name != nil && name == subnet?.name) }
+
+    /// `hub-vnet (virtual network) — effective routes of its VMs`, or for a subnet
+    /// `hub-vnet / workload (subnet 10.0.10.0/24, route table rt-workload) — effective routes of its NICs`.
+    public var title: String {
+        guard let subnet else { return "\(vnet.name) (virtual network) — effective routes of its VMs" }
+        var details = ["subnet \(subnet.addressPrefix)"]
+        if let routeTable {
+            details.append("route table \(routeTable.name)")
+            if routeTable.disableBgpRoutePropagation { details.append("propagate gateway routes: No") }
+        }
+        return "\(vnet.name) / \(subnet.name) (\(details.joined(separator: ", "))) — effective routes of its NICs"
     }
 }
 

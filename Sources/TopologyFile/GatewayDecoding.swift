@@ -4,13 +4,27 @@ import RoutingEngine
 extension TopologyDecoder {
     func expressRouteGateway(_ field: Field) -> ExpressRouteGateway? {
         guard let reader = MappingReader(field, expected: "an ExpressRoute gateway (a mapping with name and circuit)",
-                                         keys: ["name", "circuit", "ips"], log: log) else { return nil }
+                                         keys: ["name", "circuit", "circuits", "ips"], log: log) else { return nil }
         let name = namedElement(reader, owner: "expressRouteGateway")
-        let circuit = reader.required("circuit", hint: "e.g. circuit: {name: er-circuit, site: on-prem-2}")
-            .flatMap { self.circuit($0, gateway: name) }
+        var circuits: [ExpressRouteCircuit]?
+        if let listField = reader["circuits"] {
+            // R29: two or more circuits on one gateway; `circuit` is the one-circuit spelling.
+            if reader["circuit"] != nil, let position = reader.keyPosition("circuits") {
+                log.refuse("expressRouteGateway has both circuit and circuits", at: position,
+                           hint: "write one circuit under circuit:, or list them all under circuits:")
+            }
+            circuits = elements(listField, expected: "a list of circuits") { self.circuit($0, gateway: name) }
+            if let items = listField.items(), items.isEmpty {
+                log.refuse("expressRouteGateway.circuits is empty", at: listField.position,
+                           hint: "list at least one circuit, e.g. circuits: [{name: er-circuit, site: on-prem-2}]")
+            }
+        } else {
+            circuits = reader.required("circuit", hint: "e.g. circuit: {name: er-circuit, site: on-prem-2}")
+                .flatMap { self.circuit($0, gateway: name) }.map { [$0] }
+        }
         let ips = reader["ips"].flatMap { instanceAddresses($0, example: "[10.0.3.4, 10.0.3.5]") }
-        guard let name, let circuit else { return nil }
-        return ExpressRouteGateway(name: name, circuit: circuit, ips: ips)
+        guard let name, let circuits, !circuits.isEmpty else { return nil }
+        return ExpressRouteGateway(name: name, circuits: circuits, ips: ips)
     }
 
     private func circuit(_ field: Field, gateway: String?) -> ExpressRouteCircuit? {
@@ -19,7 +33,7 @@ extension TopologyDecoder {
                                          log: log) else { return nil }
         let name = namedElement(reader, owner: field.path)
         let site = reader.required("site", hint: "the site behind the circuit, e.g. site: on-prem-2")
-            .flatMap { siteReference($0, by: Self.owner(field.path, name)) }
+            .flatMap { siteReference($0, by: Self.owner(field.path, name), element: name) }
         let sku = reader["sku"].flatMap { choice($0, of: CircuitSKU.self, noun: "sku") } ?? .standard
         let defaults = ExpressRouteCircuit(name: "", site: "")
         let primaryField = reader["primaryPeerAddressPrefix"]
@@ -56,9 +70,9 @@ extension TopologyDecoder {
     private func connection(_ field: Field, gateway: String?) -> VPNConnection? {
         guard let reader = MappingReader(field, expected: "a connection (a mapping with site and bgp)",
                                          keys: ["site", "bgp"], log: log) else { return nil }
-        let site = reader.required("site", hint: "the site at the other end, e.g. site: on-prem-1")
-            .flatMap { siteReference($0, by: field.path) }
         let bgp = reader["bgp"].flatMap(bool) ?? true
+        let siteField = reader.required("site", hint: "the site at the other end, e.g. site: on-prem-1")
+        let site = siteField.flatMap { siteReference($0, by: field.path, element: bgp ? gateway : nil) }
         // A static connection has no BGP session to take down.
         if bgp { peer(gateway, site) }
         return site.map { VPNConnection(site: $0, bgp: bgp) }

@@ -75,7 +75,7 @@ extension TopologyDecoder {
         return prefix
     }
 
-    /// `advertise` and site `prefixes`: each item a prefix, or `{prefix: P, communities: [...]}`.
+    /// `advertise` and site `prefixes`: each item a prefix, or `{prefix: P, communities: [...], med: N}`.
     /// Repeating a prefix is allowed (the speaker announces it once).
     func advertisements(_ field: Field) -> [Advertisement]? {
         guard let items = list(field, expected: "a list of prefixes") else { return nil }
@@ -86,12 +86,17 @@ extension TopologyDecoder {
         guard case .mapping = item.value else {
             return prefix(item).map { Advertisement($0) }
         }
-        guard let reader = MappingReader(item, expected: "a prefix", keys: ["prefix", "communities"], log: log) else {
+        guard let reader = MappingReader(item, expected: "a prefix", keys: ["prefix", "communities", "med"], log: log) else {
             return nil
         }
         let prefix = reader.required("prefix", hint: "e.g. {prefix: 10.9.0.0/16, communities: [no-advertise]}").flatMap(self.prefix)
         let communities = reader["communities"].flatMap(self.communities) ?? []
-        return prefix.map { Advertisement($0, communities: communities) }
+        // R28: the MULTI_EXIT_DISC the speaker sends with the prefix.
+        let med = reader["med"].flatMap {
+            integer($0, in: 0...Int(UInt32.max), noun: "med", expected: "a whole number from 0 to 4294967295",
+                    rangeHint: "a MED is 0–4294967295; lower is preferred")
+        }.map { UInt32($0) }
+        return prefix.map { Advertisement($0, communities: communities, med: med) }
     }
 
     private func communities(_ field: Field) -> [Community]? {

@@ -1,7 +1,8 @@
 import RoutingEngine
 
-/// The checks that need the whole file: one namespace for names, sites that exist and are connected
-/// once, NVAs only with a Route Server, `down` entries that name a node, an instance or a session.
+/// The checks that need the whole file: one namespace for names, sites and route tables that exist,
+/// prepends towards elements attached to the site, NVAs only with a Route Server, `down` entries that
+/// name a node, an instance or a session.
 struct ReferenceChecks {
     let decoder: TopologyDecoder
     var log: DiagnosticLog { decoder.log }
@@ -9,6 +10,8 @@ struct ReferenceChecks {
     func run() {
         checkNames()
         checkSiteLinks()
+        checkRouteTableLinks()
+        checkPrependPeers()
         checkRouteServer()
         checkDown()
     }
@@ -29,24 +32,40 @@ struct ReferenceChecks {
 
     private var siteNames: [String] { decoder.names.filter { $0.owner.hasPrefix("sites[") }.map(\.name) }
 
-    /// Every `site:` names a site, and each site is connected by one element only.
+    /// Every `site:` names a site. A site may be named by several elements: it peers with each (R27;
+    /// revision 1 of the format refused that).
     private func checkSiteLinks() {
         let sites = siteNames
-        var connected: [String: TopologyDecoder.SiteLink] = [:]
-        for link in decoder.siteLinks.sorted(by: { $0.position < $1.position }) {
-            guard sites.contains(link.site) else {
-                let hint = sites.isEmpty ? "add it under sites: with a name, asn and prefixes"
-                    : Suggestions.hint(for: link.site, in: sites, listName: "sites are")
-                log.refuse("site '\(link.site)' of \(link.by) is not defined under sites", at: link.position, hint: hint)
-                continue
-            }
-            if let first = connected[link.site] {
-                log.refuse("site '\(link.site)' is connected twice", at: link.position,
-                           hint: "it is already connected by \(first.by) at line \(first.position.line); "
-                               + "a site is one BGP speaker behind one element")
-            } else {
-                connected[link.site] = link
-            }
+        for link in decoder.siteLinks.sorted(by: { $0.position < $1.position }) where !sites.contains(link.site) {
+            let hint = sites.isEmpty ? "add it under sites: with a name, asn and prefixes"
+                : Suggestions.hint(for: link.site, in: sites, listName: "sites are")
+            log.refuse("site '\(link.site)' of \(link.by) is not defined under sites", at: link.position, hint: hint)
+        }
+    }
+
+    /// Every subnet's `routeTable` names an entry of `routeTables` (R22).
+    private func checkRouteTableLinks() {
+        let tables = decoder.names.filter { $0.owner.hasPrefix("routeTables[") }.map(\.name)
+        for link in decoder.routeTableLinks where !tables.contains(link.site) {
+            let hint = tables.isEmpty ? "add it under routeTables: with a name and routes"
+                : Suggestions.hint(for: link.site, in: tables, listName: "route tables are")
+            log.refuse("route table '\(link.site)' of \(link.by) is not defined under routeTables", at: link.position, hint: hint)
+        }
+    }
+
+    /// A site prepends only towards an element that peers with it: an NVA, a circuit or a VPN gateway
+    /// with a BGP connection that names the site (R27).
+    private func checkPrependPeers() {
+        for prepend in decoder.prependPeers {
+            let attached = decoder.siteLinks.filter { $0.site == prepend.site }.compactMap(\.element)
+            guard !attached.contains(prepend.peer) else { continue }
+            let unique = attached.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let staticOnly = decoder.siteLinks.contains { $0.site == prepend.site && $0.element == nil }
+            let hint = !unique.isEmpty ? "'\(prepend.site)' peers with \(unique.joined(separator: ", "))"
+                : staticOnly ? "'\(prepend.site)' has no BGP peer: a static connection (bgp: false) carries no AS path"
+                : "'\(prepend.site)' has no BGP peer: name it as the site of an NVA, a circuit or a BGP connection"
+            log.refuse("asPathPrepend of \(prepend.by) names '\(prepend.peer)', which is not attached to the site",
+                       at: prepend.position, hint: hint)
         }
     }
 
@@ -64,6 +83,8 @@ struct ReferenceChecks {
             switch definition.owner {
             case "routeServer", "expressRouteGateway", "expressRouteGateway.circuit", "vpnGateway":
                 (definition.name, 2)
+            case let owner where owner.hasPrefix("expressRouteGateway.circuits["):
+                (definition.name, 2)
             case let owner where owner.hasPrefix("nvas[") || owner.hasPrefix("sites["):
                 (definition.name, 1)
             default:
@@ -75,7 +96,9 @@ struct ReferenceChecks {
     private func checkDown() {
         let nodes = self.nodes
         let nodeNames = nodes.map(\.name)
-        let virtualNetworks = decoder.names.filter { $0.owner == "hub" || $0.owner.hasPrefix("hub.spokes[") }.map(\.name)
+        let virtualNetworks = decoder.names.filter {
+            ($0.owner == "hub" || $0.owner.hasPrefix("hub.spokes[")) && !$0.owner.contains(".subnets[")
+        }.map(\.name)
         for (entry, position) in decoder.downEntries {
             let ends = entry.components(separatedBy: "--")
             if ends.count > 2 || ends.contains(where: \.isEmpty) {

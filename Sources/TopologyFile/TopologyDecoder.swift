@@ -11,11 +11,17 @@ final class TopologyDecoder {
 
     /// A name in the file's one namespace, where it is written and what owns it (`nvas[0]`).
     struct NameDefinition { let name: String; let position: SourcePosition; let owner: String }
-    /// An element that connects a site: `nvas[].site`, `circuit.site`, `connections[].site`.
-    struct SiteLink { let site: String; let position: SourcePosition; let by: String }
+    /// An element that connects a site: `nvas[].site`, `circuit.site`, `connections[].site`; `element`
+    /// is the name a site's `asPathPrepend` uses for it (the NVA, the circuit, the VPN gateway), nil for a
+    /// static connection (no BGP to prepend on). Also a subnet's `routeTable` (`site` is the table's name).
+    struct SiteLink { let site: String; let position: SourcePosition; let by: String; var element: String? = nil }
+    /// A key of a site's `asPathPrepend`: the attached element it names.
+    struct PrependPeer { let site: String; let peer: String; let position: SourcePosition; let by: String }
 
     private(set) var names: [NameDefinition] = []
     private(set) var siteLinks: [SiteLink] = []
+    var routeTableLinks: [SiteLink] = []
+    var prependPeers: [PrependPeer] = []
     private(set) var downEntries: [(entry: String, position: SourcePosition)] = []
     /// BGP sessions the file implies between named elements, beyond Route Server's (which `ReferenceChecks`
     /// adds): NVA–site, gateway–circuit, circuit–site, VPN gateway–BGP site, VPN instance–instance.
@@ -27,7 +33,7 @@ final class TopologyDecoder {
 
     init(log: DiagnosticLog) { self.log = log }
 
-    static let topLevelKeys = ["name", "title", "description", "hub", "routeServer", "nvas",
+    static let topLevelKeys = ["name", "title", "description", "hub", "routeTables", "routeServer", "nvas",
                                "expressRouteGateway", "vpnGateway", "sites", "down"]
 
     /// The topology, or nil when anything was refused (the refusals are in `log`).
@@ -54,13 +60,17 @@ final class TopologyDecoder {
         let expressRouteGateway = top["expressRouteGateway"].flatMap(self.expressRouteGateway)
         let vpnGateway = top["vpnGateway"].flatMap(self.vpnGateway)
         let sites = top["sites"].flatMap { field in elements(field, expected: "a list of sites", read: site) }
+        let routeTables = top["routeTables"].flatMap { field in
+            elements(field, expected: "a list of route tables", read: routeTable)
+        }
         if let field = top["down"] { readDown(field) }
 
         guard log.isEmpty, let hub else { return nil }
         return Topology(name: name, title: title.trimmingTrailingWhitespace,
                         description: description.trimmingTrailingWhitespace, hub: hub, routeServer: routeServer,
                         nvas: nvas ?? [], expressRouteGateway: expressRouteGateway,
-                        vpnGateway: vpnGateway, sites: sites ?? [], down: downEntries.map(\.entry))
+                        vpnGateway: vpnGateway, sites: sites ?? [], routeTables: routeTables ?? [],
+                        down: downEntries.map(\.entry))
     }
 
     /// Records a name in the file's one namespace; duplicates are refused by `ReferenceChecks`.
@@ -72,8 +82,8 @@ final class TopologyDecoder {
         if let a, let b { peerings.append((a, b)) }
     }
 
-    func link(site: String, at field: Field, by element: String) {
-        siteLinks.append(SiteLink(site: site, position: field.position, by: element))
+    func link(site: String, at field: Field, by owner: String, element: String?) {
+        siteLinks.append(SiteLink(site: site, position: field.position, by: owner, element: element))
     }
 
     /// Reads each item of a list with `read`, leaving out the items it refused.
@@ -85,16 +95,19 @@ final class TopologyDecoder {
 
     private func hub(_ field: Field) -> VirtualNetwork? {
         guard let reader = MappingReader(field, expected: "a VNet (a mapping with name and addressSpace)",
-                                         keys: ["name", "addressSpace", "spokes"], log: log) else { return nil }
+                                         keys: ["name", "addressSpace", "subnets", "spokes"], log: log, unknownKeyHint: { key in
+            key == "useRemoteGateways" ? "useRemoteGateways is a spoke's peering setting: write it under hub.spokes" : nil
+        }) else { return nil }
         let name = namedElement(reader, owner: "hub")
         let addressSpace = reader.required("addressSpace", hint: "e.g. addressSpace: [10.0.0.0/16]").flatMap(self.addressSpace)
+        let subnets = reader["subnets"].flatMap { self.subnets($0, of: name, addressSpace: addressSpace) }
         let spokes = reader["spokes"].flatMap { field in elements(field, expected: "a list of spoke VNets", read: spoke) }
         guard let name, let addressSpace else { return nil }
-        return VirtualNetwork(name: name, addressSpace: addressSpace, spokes: spokes ?? [])
+        return VirtualNetwork(name: name, addressSpace: addressSpace, spokes: spokes ?? [], subnets: subnets ?? [])
     }
 
     private func spoke(_ field: Field) -> VirtualNetwork? {
-        let spokeKeys = ["name", "addressSpace"]
+        let spokeKeys = ["name", "addressSpace", "useRemoteGateways", "subnets"]
         guard let reader = MappingReader(field, expected: "a spoke VNet (a mapping with name and addressSpace)",
                                          keys: spokeKeys, log: log, unknownKeyHint: { key in
             key == "spokes" ? "a spoke has no spokes of its own: peering is not transitive; list every spoke under hub.spokes"
@@ -102,8 +115,10 @@ final class TopologyDecoder {
         }) else { return nil }
         let name = namedElement(reader, owner: field.path)
         let addressSpace = reader.required("addressSpace", hint: "e.g. addressSpace: [10.10.0.0/16]").flatMap(self.addressSpace)
+        let useRemoteGateways = reader["useRemoteGateways"].flatMap(bool) ?? true
+        let subnets = reader["subnets"].flatMap { self.subnets($0, of: name, addressSpace: addressSpace) }
         guard let name, let addressSpace else { return nil }
-        return VirtualNetwork(name: name, addressSpace: addressSpace)
+        return VirtualNetwork(name: name, addressSpace: addressSpace, subnets: subnets ?? [], useRemoteGateways: useRemoteGateways)
     }
 
     // MARK: Route Server

@@ -16,10 +16,12 @@ public enum TopologyWriter {
         if !topology.title.isEmpty { lines.append("title: \(quoted(topology.title))") }
         if !topology.description.isEmpty { lines += description(topology.description) }
         lines += ["", "hub:", "  name: \(scalar(topology.hub.name))", "  addressSpace: \(list(topology.hub.addressSpace))"]
+        lines += subnets(topology.hub.subnets, indent: "  ")
         if !topology.hub.spokes.isEmpty {
             lines.append("  spokes:")
-            lines += topology.hub.spokes.map { "    - {name: \(scalar($0.name)), addressSpace: \(list($0.addressSpace))}" }
+            lines += topology.hub.spokes.flatMap(spoke)
         }
+        lines += routeTables(topology.routeTables)
         if let routeServer = topology.routeServer {
             lines += ["", "routeServer:", "  name: \(scalar(routeServer.name))",
                       "  allowBranchToBranchTraffic: \(routeServer.allowBranchToBranchTraffic)",
@@ -30,18 +32,21 @@ public enum TopologyWriter {
             lines += ["", "nvas:"]
             for nva in topology.nvas {
                 lines += ["  - name: \(scalar(nva.name))", "    asn: \(nva.asn)", "    ip: \(nva.ip)"]
+                if let nextHop = nva.nextHop { lines.append("    nextHop: \(nextHop)") }
                 if let site = nva.site { lines.append("    site: \(scalar(site))") }
                 if !nva.advertise.isEmpty { lines.append("    advertise: \(advertisements(nva.advertise))") }
                 if nva.asPathPrepend > 0 { lines.append("    asPathPrepend: \(nva.asPathPrepend)") }
             }
         }
         if let gateway = topology.expressRouteGateway {
-            let circuit = gateway.circuit
             lines += ["", "expressRouteGateway:", "  name: \(scalar(gateway.name))"]
             if let ips = gateway.ips { lines.append("  ips: \(list(ips))") }
-            lines += ["  circuit:", "    name: \(scalar(circuit.name))", "    site: \(scalar(circuit.site))", "    sku: \(circuit.sku.rawValue)",
-                      "    primaryPeerAddressPrefix: \(circuit.primaryPeerAddressPrefix)",
-                      "    secondaryPeerAddressPrefix: \(circuit.secondaryPeerAddressPrefix)"]
+            if gateway.circuits.count == 1 {
+                lines += ["  circuit:"] + circuit(gateway.circuit, first: "    ", rest: "    ")
+            } else {
+                lines.append("  circuits:")
+                lines += gateway.circuits.flatMap { circuit($0, first: "    - ", rest: "      ") }
+            }
         }
         if let vpn = topology.vpnGateway {
             lines += ["", "vpnGateway:", "  name: \(scalar(vpn.name))", "  activeActive: \(vpn.activeActive)", "  asn: \(vpn.asn)"]
@@ -54,6 +59,10 @@ public enum TopologyWriter {
             for site in topology.sites {
                 lines += ["  - name: \(scalar(site.name))", "    asn: \(site.asn)", "    prefixes: \(advertisements(site.prefixes))"]
                 if let address = site.bgpPeeringAddress { lines.append("    bgpPeeringAddress: \(address)") }
+                if !site.asPathPrepend.isEmpty {
+                    let pairs = site.asPathPrepend.sorted { $0.key < $1.key }.map { "\(scalar($0.key)): \($0.value)" }
+                    lines.append("    asPathPrepend: {\(pairs.joined(separator: ", "))}")
+                }
             }
         }
         if !topology.down.isEmpty { lines += ["", "down: [\(topology.down.map(scalar).joined(separator: ", "))]"] }
@@ -83,9 +92,52 @@ public enum TopologyWriter {
 
     private static func advertisements(_ items: [Advertisement]) -> String {
         "[" + items.map { item in
-            item.communities.isEmpty ? item.prefix.description
-                : "{prefix: \(item.prefix), communities: [\(item.communities.map { "\"\($0)\"" }.joined(separator: ", "))]}"
+            guard !item.communities.isEmpty || item.med != nil else { return item.prefix.description }
+            var fields = ["prefix: \(item.prefix)"]
+            if !item.communities.isEmpty {
+                fields.append("communities: [\(item.communities.map { "\"\($0)\"" }.joined(separator: ", "))]")
+            }
+            if let med = item.med { fields.append("med: \(med)") }
+            return "{" + fields.joined(separator: ", ") + "}"
         }.joined(separator: ", ") + "]"
+    }
+
+    /// A spoke in flow style as revision 1 wrote it, or in block style with its revision-2 fields.
+    private static func spoke(_ spoke: VirtualNetwork) -> [String] {
+        guard !spoke.subnets.isEmpty || !spoke.useRemoteGateways else {
+            return ["    - {name: \(scalar(spoke.name)), addressSpace: \(list(spoke.addressSpace))}"]
+        }
+        var lines = ["    - name: \(scalar(spoke.name))", "      addressSpace: \(list(spoke.addressSpace))"]
+        if !spoke.useRemoteGateways { lines.append("      useRemoteGateways: false") }
+        return lines + subnets(spoke.subnets, indent: "      ")
+    }
+
+    private static func subnets(_ subnets: [Subnet], indent: String) -> [String] {
+        guard !subnets.isEmpty else { return [] }
+        return ["\(indent)subnets:"] + subnets.map { subnet in
+            "\(indent)  - {name: \(scalar(subnet.name)), addressPrefix: \(subnet.addressPrefix)"
+                + (subnet.routeTable.map { ", routeTable: \(scalar($0))" } ?? "") + "}"
+        }
+    }
+
+    private static func routeTables(_ tables: [RouteTable]) -> [String] {
+        guard !tables.isEmpty else { return [] }
+        var lines = ["", "routeTables:"]
+        for table in tables {
+            lines += ["  - name: \(scalar(table.name))", "    disableBgpRoutePropagation: \(table.disableBgpRoutePropagation)",
+                      "    routes:" + (table.routes.isEmpty ? " []" : "")]
+            lines += table.routes.map { route in
+                "      - {name: \(scalar(route.name)), addressPrefix: \(route.addressPrefix), nextHopType: \(route.nextHopType.rawValue)"
+                    + (route.nextHopIpAddress.map { ", nextHopIpAddress: \($0)" } ?? "") + "}"
+            }
+        }
+        return lines
+    }
+
+    private static func circuit(_ circuit: ExpressRouteCircuit, first: String, rest: String) -> [String] {
+        ["\(first)name: \(scalar(circuit.name))", "\(rest)site: \(scalar(circuit.site))", "\(rest)sku: \(circuit.sku.rawValue)",
+         "\(rest)primaryPeerAddressPrefix: \(circuit.primaryPeerAddressPrefix)",
+         "\(rest)secondaryPeerAddressPrefix: \(circuit.secondaryPeerAddressPrefix)"]
     }
 
     /// A name or a `down` entry: plain when YAML reads it back as the same text in a block or a flow

@@ -33,10 +33,10 @@ enum TopologySource {
         }
     }
 
-    /// Checks `--node`: a BGP node or a VNet.
+    /// Checks `--node`: a BGP node, a VNet or a subnet of one.
     static func validate(node: String?, in result: RoutingResult) throws {
         guard let node else { return }
-        let names = result.nodes.map(\.name) + result.network.virtualNetworks.map(\.name)
+        let names = result.nodes.map(\.name) + result.network.virtualNetworks.flatMap { [$0.name] + $0.subnets.map(\.name) }
         guard !names.contains(node) else { return }
         let hint = Suggestions.closest(to: node, in: names).map { " (did you mean '\($0)'?)" } ?? ""
         throw ValidationError("--node: '\(node)' is not a node of '\(result.topology.name)'\(hint). Nodes: \(names.joined(separator: ", "))")
@@ -47,7 +47,8 @@ extension Network {
     /// Every node name of a topology, for hints.
     static func allNames(of topology: Topology) -> [String] {
         [topology.routeServer?.name].compactMap { $0 } + topology.nvas.map(\.name)
-            + [topology.expressRouteGateway?.name, topology.expressRouteGateway?.circuit.name, topology.vpnGateway?.name].compactMap { $0 }
+            + [topology.expressRouteGateway?.name].compactMap { $0 } + (topology.expressRouteGateway?.circuits.map(\.name) ?? [])
+            + [topology.vpnGateway?.name].compactMap { $0 }
             + topology.sites.map(\.name)
     }
 }

@@ -3,6 +3,7 @@ public enum Rule: String, CaseIterable, Sendable, Comparable {
     case r1 = "R1", r2 = "R2", r3 = "R3", r4 = "R4", r5 = "R5", r6 = "R6", r7 = "R7", r8 = "R8", r9 = "R9"
     case r10 = "R10", r11 = "R11", r12 = "R12", r13 = "R13", r14 = "R14", r15 = "R15", r15a = "R15a"
     case r16 = "R16", r17 = "R17", r18 = "R18", r19 = "R19", r20 = "R20", r21 = "R21"
+    case r22 = "R22", r23 = "R23", r24 = "R24", r25 = "R25", r26 = "R26", r27 = "R27", r28 = "R28", r29 = "R29"
 
     public enum Confidence: String, Sendable {
         /// Microsoft documentation says so.
@@ -17,9 +18,9 @@ public enum Rule: String, CaseIterable, Sendable, Comparable {
 
     public var confidence: Confidence {
         switch self {
-        case .r1, .r5, .r6, .r7, .r8, .r9, .r13, .r14, .r15, .r16, .r18, .r19: .documented
-        case .r4, .r10, .r11, .r12, .r15a: .observed
-        case .r2, .r3, .r17, .r20, .r21: .bgp
+        case .r1, .r5, .r6, .r7, .r8, .r9, .r13, .r14, .r15, .r16, .r18, .r19, .r22, .r23, .r24, .r29: .documented
+        case .r4, .r10, .r11, .r12, .r15a, .r25, .r26: .observed
+        case .r2, .r3, .r17, .r20, .r21, .r27, .r28: .bgp
         }
     }
 
@@ -47,6 +48,14 @@ public enum Rule: String, CaseIterable, Sendable, Comparable {
         case .r19: "NVA ASNs Route Server refuses"
         case .r20: "down nodes and sessions withdraw their routes"
         case .r21: "the engine always terminates"
+        case .r22: "route tables (UDRs) and gateway route propagation"
+        case .r23: "an NVA's next hop is the NEXT_HOP it sets"
+        case .r24: "a VPN gateway never advertises a default route to its BGP peers"
+        case .r25: "ExpressRoute and VPN gateways without Route Server: no transit"
+        case .r26: "Route Server reflects a gateway instance's paths to the other"
+        case .r27: "a site with several attachments peers with each"
+        case .r28: "per-prefix communities and MED"
+        case .r29: "no transit between two circuits of one gateway"
         }
     }
 

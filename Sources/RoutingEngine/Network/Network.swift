@@ -10,11 +10,15 @@ public struct Network: Sendable {
     let adjacency: [[SessionID]]
     /// Per speaker: the prefixes it originates.
     let originations: [[Origination]]
-    /// Extra copies of its ASN an NVA prepends towards Route Server.
-    let prependTowardsRouteServer: [SpeakerID: Int]
+    /// What a speaker sets towards particular peers: prepends (R2, R27) and NVA next hops (R23).
+    let peerSettings: PeerSettings
 
     /// All VNets whose VMs get effective routes: the hub first, then its spokes.
     public var virtualNetworks: [VirtualNetwork] { [topology.hub] + topology.hub.spokes }
+
+    /// The VNets whose ranges Azure's gateways and Route Server advertise: the hub and the spokes that
+    /// use its gateways (R1 rev. 2).
+    public var gatewayVirtualNetworks: [VirtualNetwork] { [topology.hub] + topology.hub.spokes.filter(\.useRemoteGateways) }
 
     public func node(named name: String) -> Node? { nodes.first { $0.name == name } }
     public func node(of speaker: SpeakerID) -> Node { nodes[speakers[speaker].node] }
@@ -84,6 +88,7 @@ struct Origination: Equatable, Hashable, Sendable {
     }
     let prefix: Prefix
     let communities: [Community]
+    var med: UInt32? = nil
     let source: Source
 }
 

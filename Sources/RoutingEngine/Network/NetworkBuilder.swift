@@ -15,7 +15,7 @@ extension Network {
             builder.sessions.filter { $0.a == speaker.id || $0.b == speaker.id }.map(\.id)
         }
         originations = builder.originations()
-        prependTowardsRouteServer = builder.prepends
+        peerSettings = builder.peerSettings()
     }
 }
 
@@ -25,7 +25,6 @@ private struct Builder {
     var nodes: [Node] = []
     var speakers: [Speaker] = []
     var sessions: [Session] = []
-    var prepends: [SpeakerID: Int] = [:]
     var nodeIDs: [String: NodeID] = [:]
 
     init(topology: Topology, settings: Settings) {
@@ -42,15 +41,15 @@ private struct Builder {
         }
         for nva in topology.nvas {
             addNode(nva.name, .nva, nva.asn, addresses: [nva.ip])
-            if nva.asPathPrepend > 0 { prepends[speakers.count - 1] = nva.asPathPrepend }
         }
         if let gateway = topology.expressRouteGateway {
             addNode(gateway.name, .expressRouteGateway, ASN.azure,
                     addresses: gateway.ips ?? [hubAddress(0x304), hubAddress(0x305)])
-            let circuit = gateway.circuit
-            addNode(circuit.name, .expressRouteCircuit, ASN.microsoftEdge,
-                    addresses: [circuit.primaryPeerAddressPrefix.network.advanced(by: 2),
-                                circuit.secondaryPeerAddressPrefix.network.advanced(by: 2)])
+            for circuit in gateway.circuits {
+                addNode(circuit.name, .expressRouteCircuit, ASN.microsoftEdge,
+                        addresses: [circuit.primaryPeerAddressPrefix.network.advanced(by: 2),
+                                    circuit.secondaryPeerAddressPrefix.network.advanced(by: 2)])
+            }
         }
         if let vpn = topology.vpnGateway {
             let ips = vpn.ips ?? [hubAddress(0x30c), hubAddress(0x30d)]
@@ -86,7 +85,7 @@ private struct Builder {
 
     private func siteAddress(_ site: Site, index: Int) -> IPv4Address {
         if let address = site.bgpPeeringAddress { return address }
-        if let circuit = topology.expressRouteGateway?.circuit, circuit.site == site.name {
+        if let circuit = topology.expressRouteGateway?.circuits.first(where: { $0.site == site.name }) {
             return circuit.primaryPeerAddressPrefix.network.advanced(by: 1)
         }
         return IPv4Address(0xC0A8_0001 | UInt32(truncatingIfNeeded: (index + 1) & 0xff) << 8)   // 192.168.n.1
@@ -123,26 +122,52 @@ private struct Builder {
                 connect(instance, gateway, down: notActive ? ("VPN gateway is not active-active", .r14) : nil)
             }
         }
-        let msee = speakers(of: topology.expressRouteGateway?.circuit.name)
+        let circuits = topology.expressRouteGateway?.circuits ?? []
         for gateway in erGateway {
-            for edge in msee { connect(gateway, edge) }
+            for circuit in circuits {
+                for edge in speakers(of: circuit.name) { connect(gateway, edge) }
+            }
         }
         if vpnGateway.count == 2 { connect(vpnGateway[0], vpnGateway[1]) }
+        // A site peers with every element that names it (R27).
         for nva in topology.nvas {
             if let site = speakers(of: nva.site).first { connect(speakers(of: nva.name)[0], site) }
         }
-        if let circuit = topology.expressRouteGateway?.circuit, let site = speakers(of: circuit.site).first {
+        for circuit in circuits {
+            guard let site = speakers(of: circuit.site).first else { continue }
             let links = [circuit.primaryPeerAddressPrefix, circuit.secondaryPeerAddressPrefix]
-            for (index, edge) in msee.enumerated() {
+            for (index, edge) in speakers(of: circuit.name).enumerated() {
                 // R13: the circuit drops the session when the site sends more than the SKU allows.
                 connect(edge, site, addressOfB: links[index].network.advanced(by: 1),
                         limitFromB: circuit.sku.prefixLimit)
             }
         }
-        for connection in topology.vpnGateway?.connections ?? [] where connection.bgp {
+        // Two BGP connections to one site are one BGP speaker pair: one session per gateway instance.
+        var bgpSites = Set<String>()
+        for connection in topology.vpnGateway?.connections ?? [] where connection.bgp && bgpSites.insert(connection.site).inserted {
             guard let site = speakers(of: connection.site).first else { continue }
             for gateway in vpnGateway { connect(gateway, site) }
         }
+    }
+
+    /// Prepends per peer (an NVA's towards Route Server, a site's per attached element) and NVA next hops.
+    func peerSettings() -> PeerSettings {
+        var settings = PeerSettings()
+        for nva in topology.nvas {
+            guard let speaker = speakers(of: nva.name).first else { continue }
+            if nva.asPathPrepend > 0, let routeServer = topology.routeServer.flatMap({ nodeIDs[$0.name] }) {
+                settings.prepends[speaker, default: [:]][routeServer] = nva.asPathPrepend
+            }
+            if let nextHop = nva.nextHop { settings.nextHops[speaker] = nextHop }
+        }
+        for site in topology.sites {
+            guard let speaker = speakers(of: site.name).first else { continue }
+            for (peer, copies) in site.asPathPrepend where copies > 0 {
+                // The VPN gateway's connection is to the gateway; a circuit's session is with its MSEEs.
+                if let node = nodeIDs[peer] { settings.prepends[speaker, default: [:]][node] = copies }
+            }
+        }
+        return settings
     }
 
     private mutating func connect(_ a: SpeakerID, _ b: SpeakerID, addressOfB: IPv4Address? = nil,
@@ -201,7 +226,8 @@ private struct Builder {
     // MARK: origination (R1, R14 static connections)
 
     func originations() -> [[Origination]] {
-        let vnetPrefixes = ([topology.hub] + topology.hub.spokes).flatMap(\.addressSpace)
+        // R1 rev. 2: a spoke peered without "use remote gateways" is not advertised.
+        let vnetPrefixes = ([topology.hub] + topology.hub.spokes.filter(\.useRemoteGateways)).flatMap(\.addressSpace)
         let vnet = vnetPrefixes.map { Origination(prefix: $0, communities: [], source: .virtualNetwork) }
         let sitesByName = Dictionary(topology.sites.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return speakers.map { speaker in
@@ -219,11 +245,11 @@ private struct Builder {
                 return vnet + statics
             case .site:
                 return (sitesByName[node.name]?.prefixes ?? []).map {
-                    Origination(prefix: $0.prefix, communities: $0.communities, source: .configured)
+                    Origination(prefix: $0.prefix, communities: $0.communities, med: $0.med, source: .configured)
                 }
             case .nva:
                 return (topology.nvas.first { $0.name == node.name }?.advertise ?? []).map {
-                    Origination(prefix: $0.prefix, communities: $0.communities, source: .configured)
+                    Origination(prefix: $0.prefix, communities: $0.communities, med: $0.med, source: .configured)
                 }
             case .expressRouteCircuit:
                 return []

@@ -45,6 +45,10 @@ struct ExportPolicy {
         if candidate.ibgp && session.type == .ibgp {
             return (nil, "learned over iBGP: not sent to another iBGP peer")
         }
+        if senderKind == .expressRouteGateway && receiverKind == .expressRouteCircuit && peerKind == .expressRouteCircuit,
+           let peer = candidate.peer, network.speakers[peer].node != network.speakers[receiver].node {
+            return (.r29, "routes from one circuit are not advertised to another circuit of the gateway")
+        }
         if senderKind == .expressRouteCircuit {
             // The MSEE pair carries the private peering: site routes to the gateway, Azure's routes to the site.
             if receiverKind == .site && peerKind != .expressRouteGateway {
@@ -95,8 +99,9 @@ struct ExportPolicy {
                 out.communities = Array(Set(out.communities + [.routeServerTag])).sorted()
             }
         case .ebgp:
-            out.nextHop = session.address(of: sender)
-            out.med = 0
+            out.nextHop = network.nextHop(from: sender, to: receiver, over: session)
+            // MED is non-transitive: only the originator's value (R28) reaches its eBGP neighbours.
+            if !candidate.source.isLocal { out.med = 0 }
             var path = out.asPath
             if network.kind(of: sender) == .expressRouteCircuit {
                 let receiverASN = network.speakers[receiver].asn
@@ -110,7 +115,7 @@ struct ExportPolicy {
             }
             // R2: prepend once, plus the NVA's extra copies towards Route Server.
             var copies = 1
-            if network.kind(of: receiver) == .routeServer { copies += network.prependTowardsRouteServer[sender] ?? 0 }
+            copies += network.extraPrepends(from: sender, to: receiver)
             out.asPath = Array(repeating: senderASN, count: copies) + path
         }
         return out

@@ -38,7 +38,7 @@ struct ImportPolicy {
     /// Locally originated paths weigh 32768 everywhere (FRR's and Azure's convention).
     static func local(_ origination: Origination, index: Int, at speaker: Speaker) -> Candidate {
         Candidate(attributes: PathAttributes(asPath: [], origin: .igp, nextHop: IPv4Address(0),
-                                             communities: origination.communities),
+                                             communities: origination.communities, med: origination.med ?? 0),
                   source: .local(index), peer: nil, ibgp: false, weight: 32768, localPreference: 100,
                   origination: origination.source, lostAt: nil)
     }

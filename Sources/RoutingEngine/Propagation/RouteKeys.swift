@@ -1,5 +1,5 @@
 /// The units BGP propagation works on. Propagation of a prefix depends only on who originates it and
-/// with which communities (no policy here looks at the prefix itself), so prefixes with identical
+/// with which communities and MED (no policy here looks at the prefix itself), so prefixes with identical
 /// origination share one key and are propagated once: the scale topology's 13,000 prefixes become a
 /// few dozen keys. Step-through uses one key per prefix so every UPDATE names its prefix.
 struct RouteKeys: Sendable {
@@ -13,12 +13,13 @@ struct RouteKeys: Sendable {
 
     /// One key per group of prefixes with identical origination.
     init(grouping originations: [[Origination]]) {
-        struct Origin: Hashable { let speaker: SpeakerID; let communities: [Community]; let source: Origination.Source }
+        struct Origin: Hashable { let speaker: SpeakerID; let communities: [Community]; let med: UInt32?; let source: Origination.Source }
         var signatures: [Prefix: [Origin]] = [:]
         for (speaker, list) in originations.enumerated() {
             for origination in list {
                 signatures[origination.prefix, default: []]
-                    .append(Origin(speaker: speaker, communities: origination.communities, source: origination.source))
+                    .append(Origin(speaker: speaker, communities: origination.communities, med: origination.med,
+                                   source: origination.source))
             }
         }
         var keyOfSignature: [[Origin]: Int] = [:]

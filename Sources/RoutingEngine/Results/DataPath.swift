@@ -38,10 +38,11 @@ public struct DataPath: Equatable, Sendable {
 }
 
 extension RoutingResult {
-    /// Traces from a node or a VNet (a VM in it) to an address. nil when `from` names nothing.
+    /// Traces from a node, a VNet or a subnet (a VM in it) to an address. nil when `from` names nothing.
     public func dataPath(from name: String, to destination: IPv4Address) -> DataPath? {
-        if let vnet = network.virtualNetworks.first(where: { $0.name == name }) {
-            return DataPath(from: name, destination: destination, first: vnetHop(vnet, destination, visited: [], depth: 0))
+        if let (vnet, subnet) = virtualNetwork(named: name) {
+            return DataPath(from: name, destination: destination,
+                            first: vnetHop(vnet, subnet: subnet, destination, visited: [], depth: 0))
         }
         guard let node = node(named: name), let speaker = node.speakers.first else { return nil }
         return DataPath(from: name, destination: destination, first: speakerHop(speaker, destination, visited: [], depth: 0))
@@ -115,6 +116,8 @@ extension RoutingResult {
     /// The speaker an address belongs to: its own address, or its side of a session (link addresses).
     func owner(of address: IPv4Address) -> SpeakerID? {
         if let speaker = network.speakers.first(where: { $0.address == address && $0.provisioned }) { return speaker.id }
+        // R23: an NVA's `nextHop` (its load balancer or firewall) forwards as the NVA does.
+        if let nva = network.nva(withNextHop: address) { return nva }
         for session in network.sessions {
             if session.addressOfA == address { return session.a }
             if session.addressOfB == address { return session.b }
@@ -141,27 +144,41 @@ extension RoutingResult {
 
     // MARK: VNets
 
-    private func vnetHop(_ vnet: VirtualNetwork, _ destination: IPv4Address, visited: Set<String>, depth: Int) -> DataPath.Hop {
-        let name = vnet.name
+    /// A packet in a VNet: from a VM of `subnet` (its route table applies, R22), or, with no subnet,
+    /// arriving from elsewhere.
+    private func vnetHop(_ vnet: VirtualNetwork, subnet: Subnet? = nil, _ destination: IPv4Address, visited: Set<String>,
+                         depth: Int) -> DataPath.Hop {
+        let name = subnet?.name ?? vnet.name
         guard !visited.contains(name) else { return DataPath.Hop(at: name, route: nil, outcome: .loop) }
         guard depth < Self.maximumHops else { return DataPath.Hop(at: name, route: nil, outcome: .tooLong) }
         let seen = visited.union([name])
-        let active = effectiveRoutes(of: vnet).filter { $0.state == .active && $0.prefix.contains(destination) }
+        let active = effectiveRoutes(of: vnet, subnet: subnet).filter { $0.state == .active && $0.prefix.contains(destination) }
         guard let route = active.max(by: { $0.prefix.length < $1.prefix.length }) else {
             return DataPath.Hop(at: name, route: nil, outcome: .blackHole("\(name) has no effective route to \(destination)"))
         }
-        let described = "\(route.prefix) \(route.source.rawValue) → \(route.nextHopType.rawValue)"
+        let described = "\(route.prefix) \(route.source.rawValue)" + (route.routeName.map { " \($0)" } ?? "")
+            + " → \(route.nextHopType.rawValue)"
             + (route.nextHopIPs.isEmpty ? "" : " \(route.nextHopIPs.map(\.description).joined(separator: ", "))")
         switch route.nextHopType {
         case .vnetLocal:
-            return DataPath.Hop(at: name, route: described, outcome: .delivered("\(destination) is in \(name)"))
+            return DataPath.Hop(at: name, route: described, outcome: .delivered("\(destination) is in \(vnet.name)"))
         case .vnetPeering:
             let peer = network.virtualNetworks.first { $0.name != name && $0.addressSpace.contains(route.prefix) }
             guard let peer else { return DataPath.Hop(at: name, route: described, outcome: .blackHole("no peered VNet holds \(route.prefix)")) }
             return DataPath.Hop(at: name, route: described, outcome: .forward([vnetHop(peer, destination, visited: seen, depth: depth + 1)]))
         case .internet:
             return DataPath.Hop(at: name, route: described, outcome: .internet)
-        case .none, .virtualAppliance, .virtualNetworkGateway:
+        case .none:
+            return DataPath.Hop(at: name, route: described,
+                                outcome: .blackHole("next hop type None: Azure drops the packet (R22)"))
+        case .virtualNetworkGateway where route.nextHopIPs.isEmpty:
+            // A user route to "Virtual network gateway" sends the packet to the VPN gateway (R22).
+            guard let gateway = nodes.first(where: { $0.kind == .vpnGateway }), let instance = gateway.speakers.first else {
+                return DataPath.Hop(at: name, route: described, outcome: .blackHole("there is no VPN gateway"))
+            }
+            return DataPath.Hop(at: name, route: described,
+                                outcome: .forward([speakerHop(instance, destination, visited: seen, depth: depth + 1)]))
+        case .virtualAppliance, .virtualNetworkGateway:
             let next = route.nextHopIPs.map { hop(towards: $0, from: nil, destination, visited: seen, depth: depth + 1) }
             return DataPath.Hop(at: name, route: described, outcome: next.isEmpty ? .blackHole("no next hop") : .forward(next))
         }

@@ -10,6 +10,8 @@ public struct Explanation: Sendable {
     public let blockers: [Blocker]
     /// The nodes that originate the prefix.
     public let originators: [String]
+    /// What the rules leave uncertain about this prefix, with the rule (R1 rev. 2's "may still get advertised").
+    public var notes: [(rule: Rule, text: String)] = []
 }
 
 /// A place where a route stops: a speaker that holds it but does not send it on, or a session that is down.
@@ -31,7 +33,17 @@ extension RoutingResult {
         return Explanation(node: node.name, prefix: prefix, candidates: routes(of: node, for: prefix),
                            rejected: rejected(at: node).filter { $0.prefix == prefix },
                            blockers: key.map { blockers(of: $0, towards: node) } ?? [],
-                           originators: key.map { originators(of: $0) } ?? [])
+                           originators: key.map { originators(of: $0) } ?? [], notes: notes(for: prefix))
+    }
+
+    /// R1 rev. 2: a spoke peered without gateway transit is not advertised [obs], though Microsoft's
+    /// configure-route-server page says it "may still get advertised".
+    private func notes(for prefix: Prefix) -> [(rule: Rule, text: String)] {
+        topology.hub.spokes.filter { spoke in !spoke.useRemoteGateways && spoke.addressSpace.contains { $0.overlaps(prefix) } }.map {
+            (.r1, "\($0.name) is peered without \"use the remote virtual network's gateway or Route Server\" "
+                + "(useRemoteGateways: false), so the gateways and Route Server do not advertise its range [obs: lab]; "
+                + "Microsoft's Route Server page says such a spoke \"may still get advertised\": check the real tables")
+        }
     }
 
     private func originators(of key: Int) -> [String] {

@@ -15,6 +15,8 @@ public struct EffectiveRoute: Equatable, Sendable {
     /// For BGP routes: where the programmed path came from and its AS path (nil for system routes).
     public let learnedFrom: RouteSourceClass?
     public let asPath: [UInt32]?
+    /// For `User` routes: the user-defined route's name (R22).
+    public internal(set) var routeName: String? = nil
 }
 
 /// The BGP route programmed into VMs for one key, after hub routing preference (R16).
@@ -35,7 +37,7 @@ extension RoutingResult {
         effectiveRoutes(of: vnet, programmed: programmedRoutes())
     }
 
-    private func effectiveRoutes(of vnet: VirtualNetwork, programmed: [ProgrammedRoute?]) -> [EffectiveRoute] {
+    func effectiveRoutes(of vnet: VirtualNetwork, programmed: [ProgrammedRoute?]) -> [EffectiveRoute] {
         let hub = topology.hub
         let peered = vnet.name == hub.name ? hub.spokes.flatMap(\.addressSpace) : hub.addressSpace
         var system: [EffectiveRoute] = vnet.addressSpace.map {
@@ -47,7 +49,8 @@ extension RoutingResult {
         }
         let systemSpaces = system.map(\.prefix)
         var bgp: [EffectiveRoute] = []
-        for (key, route) in programmed.enumerated() {
+        // R1 rev. 2: a spoke that does not use the hub's gateways gets no gateway or Route Server routes.
+        for (key, route) in programmed.enumerated() where vnet.useRemoteGateways {
             guard let route else { continue }
             for prefix in keys.prefixes[key] { bgp.append(Self.entry(for: prefix, route, shadowedBy: systemSpaces)) }
         }
@@ -55,11 +58,14 @@ extension RoutingResult {
         let bgpDefault = bgp.contains { $0.prefix == .defaultRoute && $0.state == .active }
         system.append(EffectiveRoute(source: .default, state: bgpDefault ? .invalid : .active, prefix: .defaultRoute,
                                      nextHopType: .internet, nextHopIPs: [], learnedFrom: nil, asPath: nil))
-        return (system + bgp).sorted { a, b in
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
-            if a.state != b.state { return a.state == .active }
-            return a.source == .default && b.source != .default
-        }
+        return (system + bgp).sorted(by: Self.azureOrder)
+    }
+
+    /// By prefix, the active route first, then Default, VirtualNetworkGateway, User.
+    static func azureOrder(_ a: EffectiveRoute, _ b: EffectiveRoute) -> Bool {
+        if a.prefix != b.prefix { return a.prefix < b.prefix }
+        if a.state != b.state { return a.state == .active }
+        return a.source.order < b.source.order
     }
 
     /// The VNet's own and peered address spaces: system routes that shadow BGP routes inside them.
