@@ -103,32 +103,36 @@ steps:
 """#),
         Entry(name: "next-hops", yaml: #"""
 title: Where next hops point
-topology: two-nvas-ecmp
+topology: nva-next-hop
 steps:
   - say: |
-      Route Server is not in the data path. It tells each NVA that the VNet is reached through
-      Route Server's own instance addresses, and it tells the VMs that the NVAs' prefixes are
-      reached through the NVAs.
-    select: nva-a
+      Route Server is not in the data path. Towards the firewalls, it announces the VNet with
+      its own instance addresses as next hops: a firewall sees every route twice, once per
+      instance.
+    select: fw-a
     ask:
-      - question: Which next hops does nva-a have for the hub VNet (10.0.0.0/16)?
-        answer: {node: nva-a, prefix: 10.0.0.0/16, show: nextHop}
+      - question: Which next hops does fw-a have for the hub VNet (10.0.0.0/16)?
+        answer: {node: fw-a, prefix: 10.0.0.0/16, show: nextHop}
   - say: |
-      nva-a and nva-b both announce 10.50.0.0/16 with an AS path of one ASN. Route Server keeps
-      the next hop each NVA sets (its own IP here; an NVA can set another, such as an internal
-      load balancer's frontend) and programs both into the VMs.
+      Towards the VMs, Route Server keeps the next hop each firewall sets. Both set 10.0.2.100,
+      the frontend of the internal load balancer in front of them, instead of their own IPs.
+    select: route-server
+    ask:
+      - question: Which next hop does Route Server have for the branch (10.1.0.0/16)?
+        answer: {node: route-server, prefix: 10.1.0.0/16, show: nextHop}
+      - question: Where do the hub's VMs send traffic for 10.1.0.0/16?
+        answer: {vnet: hub-vnet, prefix: 10.1.0.0/16, show: route}
+  - say: |
+      Take one firewall away — take fw-a down (select it and press d, or :down fw-a). The load
+      balancer's health probe does the failing over; Route Server keeps the route as long as one
+      firewall announces it.
+    set: {down: [fw-a]}
     select: hub-vnet
     ask:
-      - question: How many next hops do the hub's VMs have for 10.50.0.0/16?
-        answer: {vnet: hub-vnet, prefix: 10.50.0.0/16, show: route}
-      - question: Which next hop does Route Server have for nva-a's branch (10.11.0.0/16)?
-        answer: {node: route-server, prefix: 10.11.0.0/16, show: nextHop}
-  - say: |
-      nva-c prepends its ASN twice for 10.60.0.0/16, so nva-b's shorter path wins.
-    select: hub-vnet
-    ask:
-      - question: Where do the hub's VMs send 10.60.0.0/16?
-        answer: {vnet: hub-vnet, prefix: 10.60.0.0/16, show: route}
+      - question: Where do the hub's VMs send 10.1.0.0/16 now?
+        answer: {vnet: hub-vnet, prefix: 10.1.0.0/16, show: route}
+      - question: Does Route Server still have the branch?
+        answer: {node: route-server, prefix: 10.1.0.0/16, show: has}
 
 """#),
         Entry(name: "route-exchange", yaml: #"""

@@ -193,6 +193,45 @@ sites:
     prefixes: [10.3.0.0/16]
 
 """#),
+        Entry(name: "nva-next-hop", yaml: #"""
+# Two firewalls behind an internal load balancer: the next hop an NVA sets is what VMs use (R4, R23).
+name: nva-next-hop
+title: "Two firewalls behind a load balancer: the next hop an NVA sets"
+description: |
+  fw-a and fw-b announce the branch's 10.1.0.0/16 with next hop 10.0.2.100, the frontend
+  of an internal load balancer in front of them. Route Server keeps that next hop and
+  programs it into the VMs: one next hop, the load balancer, instead of one per firewall.
+  Towards the firewalls, Route Server's routes point at its own two instances.
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+  spokes:
+    - name: spoke-1
+      addressSpace: [10.10.0.0/16]
+
+routeServer:
+  name: route-server
+  ips: [10.0.1.4, 10.0.1.5]
+
+nvas:
+  - name: fw-a
+    asn: 65001
+    ip: 10.0.2.4
+    nextHop: 10.0.2.100                 # the internal load balancer's frontend
+    site: branch
+  - name: fw-b
+    asn: 65001
+    ip: 10.0.2.5
+    nextHop: 10.0.2.100
+    site: branch
+
+sites:
+  - name: branch                        # one branch behind the firewall pair
+    asn: 65010
+    prefixes: [10.1.0.0/16]
+
+"""#),
         Entry(name: "prepend-er", yaml: #"""
 # An NVA's AS-path prepend towards Route Server, and what the ExpressRoute site sees of it (R12).
 name: prepend-er

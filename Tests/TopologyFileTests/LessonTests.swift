@@ -157,14 +157,20 @@ struct LessonTests {
         #expect(answers[2].short == "Established" && answers[3].short == "yes")
     }
 
-    @Test("R4, R23: an NVA's next hops are Route Server's instances; Route Server and the VMs keep the NVA's own (next-hops)")
-    func nextHops() throws {
-        #expect(try Self.answers("next-hops", step: 0)[0].short == "10.0.1.4 and 10.0.1.5")
-        let vms = try Self.answers("next-hops", step: 1)
-        #expect(vms[0].short == "VirtualNetworkGateway 10.0.2.4, 10.0.2.5")
-        #expect(vms[0].why.contains("10.0.2.4 is nva-a, 10.0.2.5 is nva-b"))
-        #expect(vms[1].short == "10.0.2.4" && vms[1].why == "one next hop (10.0.2.4 is nva-a)")
-        #expect(try Self.answers("next-hops", step: 2)[0].short == "VirtualNetworkGateway 10.0.2.5")
+    @Test("R4: an NVA's next hops for the VNet are Route Server's two instances (next-hops)")
+    func nextHopsTowardsNVA() throws {
+        let answer = try Self.answers("next-hops", step: 0)[0]
+        #expect(answer.short == "10.0.1.4 and 10.0.1.5")
+        #expect(answer.why.hasPrefix("two next hops: one per Azure Route Server instance"))
+    }
+
+    @Test("R23: Route Server and the VMs keep the next hop the NVAs set (a load balancer's frontend), with one firewall down too (next-hops)")
+    func nextHopsSetByNVA() throws {
+        let kept = try Self.answers("next-hops", step: 1)
+        #expect(kept[0].short == "10.0.2.100" && kept[0].why == "one next hop (10.0.2.100 is the next hop fw-a and fw-b set, not their own IP)")
+        #expect(kept[1].short == "VirtualNetworkGateway 10.0.2.100")
+        let oneDown = try Self.answers("next-hops", step: 2)
+        #expect(oneDown[0].short == "VirtualNetworkGateway 10.0.2.100" && oneDown[1].text.hasPrefix("yes — route-server has 10.1.0.0/16 via fw-b"))
     }
 
     @Test("R16: which source the VMs use follows hub routing preference (routing-preference)")

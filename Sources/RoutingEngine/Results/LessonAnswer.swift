@@ -163,7 +163,11 @@ extension RoutingResult {
     func nextHopStory(_ hops: [IPv4Address]) -> String {
         let owners = hops.map { hop in network.speakers.first { $0.address == hop } }
         let named = zip(hops, owners).map { hop, speaker in
-            speaker.map { "\(hop) is \(network.name(of: $0.id))" } ?? "\(hop) is the next hop the announcing peer set"
+            if let speaker { return "\(hop) is \(network.name(of: speaker.id))" }
+            // R23: an address no BGP speaker has is the next hop NVAs set (a load balancer's frontend, a firewall).
+            let setters = topology.nvas.filter { $0.nextHop == hop }.map(\.name)
+            return setters.isEmpty ? "\(hop) is the next hop the announcing peer set"
+                                   : "\(hop) is the next hop \(setters.joined(separator: " and ")) set\(setters.count == 1 ? "s" : ""), not \(setters.count == 1 ? "its" : "their") own IP"
         }
         let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight"]
         var text = "\(words[safe: hops.count] ?? "\(hops.count)") next hop\(hops.count == 1 ? "" : "s")"
