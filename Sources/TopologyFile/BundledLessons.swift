@@ -269,12 +269,13 @@ steps:
         answer: {node: on-prem-1, prefix: 10.0.0.0/16, show: nextHop}
   - say: |
       Now make the gateway active/standby — press a: one active instance and a standby one,
-      with one BGP address between them. Azure refuses Route Server with such a gateway ("the VPN
-      gateway present is not in Active-Active mode. This scenario is not supported").
+      with one BGP address between them. Azure refuses this with Route Server ("the VPN gateway
+      present is not in Active-Active mode. This scenario is not supported."), so routescope warns
+      and shows the gateway without any Route Server peering.
     set: {activeActive: false}
     ask:
-      - question: What state are the sessions between Route Server and the VPN gateway in?
-        answer: {session: route-server--vpn-gateway, show: state}
+      - question: Over how many tunnels (next hops) does on-prem-1 reach the hub now?
+        answer: {node: on-prem-1, prefix: 10.0.0.0/16, show: nextHopCount}
       - question: Does on-prem-1 still learn on-prem-2?
         answer: {node: on-prem-1, prefix: 10.2.0.0/16, show: has}
       - question: Does on-prem-1 still reach the hub VNet?

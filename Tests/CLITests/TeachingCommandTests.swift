@@ -145,7 +145,7 @@ struct LessonCommandTests {
         for name in ["route-exchange", "vpn-active-active", "routing-preference", "loop-prevention", "both-instances", "vnet-prefix",
                      "er-prepend", "default-route-vpn", "route-limits", "next-hops"] { #expect(list.stdout.contains(name)) }
         let lesson = try Binary.run(["lesson", "vpn-active-active"])
-        #expect(lesson.stdout.contains("→ Down — route-server#0 — vpn-gateway#0: VPN gateway is not active-active (R14)"))
+        #expect(lesson.stdout.contains("Over how many tunnels (next hops) does on-prem-1 reach the hub now?\n      → 1 — one next hop (10.0.3.12 is vpn-gateway#0)\n"))
         #expect(lesson.stdout.contains("→ no — on-prem-1 has no route for 10.2.0.0/16: "))
         let handout = try Binary.run(["lesson", "vpn-active-active", "--no-answers"])
         #expect(handout.stdout.contains("Q1.") && !handout.stdout.contains("→"))

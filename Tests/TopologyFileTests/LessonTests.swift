@@ -116,7 +116,7 @@ struct LessonTests {
     }
 
     @Test("R15 rev. 2: Route Server does not pass on a route inside a VNet's space; the larger summary it does (vnet-prefix step 2)",
-          .disabled("needs R15 rev. 2 (not passed on) from rules2"))
+          .disabled("needs R15 rev. 2 (not passed on) from rules2; checked with the rules2 binary at 67f098c"))
     func vnetPrefixNotPassedOn() throws {
         let answers = try Self.answers("vnet-prefix", step: 1)
         #expect(answers.map(\.short) == ["no", "yes"])
@@ -138,7 +138,7 @@ struct LessonTests {
     }
 
     @Test("R24: a VPN gateway never advertises 0.0.0.0/0: the VPN branch does not learn the NVA's default route",
-          .disabled("needs R24 from rules2"))
+          .disabled("needs R24 from rules2; checked with the rules2 binary at 67f098c"))
     func defaultRouteNotToVPN() throws {
         let on = try Self.answers("default-route-vpn", step: 1)
         #expect(on[1].short == "no")
@@ -150,7 +150,7 @@ struct LessonTests {
         #expect(answers[0].short == "Down" && answers[1].short == "no")
     }
 
-    @Test("R18 rev. 2: 4,000 routes per peer: nva-small's 1,200 are all accepted (route-limits)", .disabled("needs R18 4,000/peer from rules2"))
+    @Test("R18 rev. 2: 4,000 routes per peer: nva-small's 1,200 are all accepted (route-limits)", .disabled("needs R18 4,000/peer from rules2; checked with the rules2 binary at 67f098c"))
     func routeLimitPerPeer() throws {
         let answers = try Self.answers("route-limits", step: 0)
         #expect(answers[0].why.contains("limit 4000"))
