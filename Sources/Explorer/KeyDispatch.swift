@@ -22,6 +22,7 @@ extension ExplorerState {
             switch binding.requirement {
             case .routeServer: fail("this topology has no Route Server")
             case .vpnGateway: fail("this topology has no VPN gateway")
+            case .choiceQuestion: break
             case .always: break
             }
             return []

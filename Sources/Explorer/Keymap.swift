@@ -76,12 +76,15 @@ public enum Requirement: Sendable {
     case always
     case routeServer
     case vpnGateway
+    /// The answer prompt is for a question with choices (yes/no, a list), not a typed one.
+    case choiceQuestion
 
     func holds(in state: ExplorerState) -> Bool {
         switch self {
         case .always: true
         case .routeServer: state.topology.routeServer != nil
         case .vpnGateway: state.settings.vpnActiveActive != nil
+        case .choiceQuestion: state.isChoosingAnswer
         }
     }
 }
@@ -165,9 +168,9 @@ public enum Keymap {
                 "check the answer against the engine's (empty: show the answer)", hint: "Enter check"),
         Binding([.escape], "Esc", .cancelAnswer, modes: [.answer], .mode, "close the prompt without answering", hint: "Esc cancel"),
         Binding([.backspace], "Backspace", .deleteAnswerCharacter, modes: [.answer], .mode, "delete the last character"),
-        Binding([.right, .down, .tab], "→ ↓ Tab", .chooseAnswer(1), modes: [.answer], .mode,
+        Binding([.right, .down, .tab], "→ ↓ Tab", .chooseAnswer(1), modes: [.answer], needs: .choiceQuestion, .mode,
                 "the next choice (a choice question; 1–9 or a choice's first letter picks at once)", hint: "←→ choose"),
-        Binding([.left, .up, .backTab], "← ↑", .chooseAnswer(-1), modes: [.answer], .mode, "the choice before"),
+        Binding([.left, .up, .backTab], "← ↑", .chooseAnswer(-1), modes: [.answer], needs: .choiceQuestion, .mode, "the choice before"),
         Binding([.char("n"), .char(" ")], "n Space", .lessonNext, modes: [.lesson], .mode,
                 "the next step; on a step that waits for you, does its action for you", hint: "n next"),
         Binding([.char("N")], "N", .lessonBack, modes: [.lesson], .mode, "the step before", hint: "N back"),
@@ -290,6 +293,7 @@ public enum Keymap {
             case .always: break
             case .routeServer: does += " (with a Route Server)"
             case .vpnGateway: does += " (with a VPN gateway)"
+            case .choiceQuestion: does += " (a question with choices)"
             }
             if !binding.inPresenter { does += " — not in presenter mode" }
             let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")

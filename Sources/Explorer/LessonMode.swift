@@ -152,6 +152,7 @@ extension ExplorerState {
     }
 
     var isAnswering: Bool { lesson?.prompt != nil }
+    var isChoosingAnswer: Bool { promptQuestion?.choices != nil }
 
     /// The question the prompt is for, and its choices (nil: typed).
     private var promptQuestion: (prompt: LessonProgress.AnswerPrompt, choices: [String]?)? {
