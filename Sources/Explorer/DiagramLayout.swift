@@ -60,14 +60,23 @@ struct DiagramLayout: Equatable {
             boxes.append(Box(name: name, kind: kind, rect: Rect(x: columnX[column], y: row * pitch,
                                                                 width: columnWidths[column], height: rows * pitch - 1)))
         }
+        // A site with several attachments (R27) has a box beside each: link the one on this row.
         func link(_ leftName: String, _ rightName: String, row: Int) {
-            guard let a = boxes.first(where: { $0.name == leftName }), let b = boxes.first(where: { $0.name == rightName }) else { return }
+            let y = row * pitch + 1
+            func box(_ name: String, rightOf x: Int) -> Box? {
+                let candidates = boxes.filter { $0.name == name && $0.rect.x > x }
+                return candidates.first { $0.rect.y <= y && y < $0.rect.maxY } ?? candidates.first
+            }
+            guard let a = box(leftName, rightOf: -1), let b = box(rightName, rightOf: a.rect.x) else { return }
             links.append(Link(left: leftName, right: rightName, y: row * pitch + 1, fromX: a.rect.maxX, toX: b.rect.x - 1))
         }
 
         // Left groups: an element (NVA or VPN gateway) and the sites behind it, one row per site.
         var groups: [(element: String, kind: NodeKind, sites: [String])] = topology.nvas.map { ($0.name, .nva, $0.site.map { [$0] } ?? []) }
-        if let vpn = topology.vpnGateway { groups.append((vpn.name, .vpnGateway, vpn.connections.map(\.site))) }
+        if let vpn = topology.vpnGateway {
+            let sites = vpn.connections.map(\.site).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            groups.append((vpn.name, .vpnGateway, sites))
+        }
         var row = 0
         var elementRows: [(String, Int)] = []
         for group in groups {
@@ -85,13 +94,17 @@ struct DiagramLayout: Equatable {
             place(routeServer.name, .node(.routeServer), column: 2, row: 0, rows: leftRows)
             for (element, elementRow) in elementRows { link(element, routeServer.name, row: elementRow) }
         }
+        // The ExpressRoute gateway spans its circuits, one row per circuit (R29).
+        let circuits = topology.expressRouteGateway?.circuits ?? []
         if let gateway = topology.expressRouteGateway {
-            place(gateway.name, .node(.expressRouteGateway), column: 3, row: 0)
-            place(gateway.circuit.name, .node(.expressRouteCircuit), column: 4, row: 0)
-            place(gateway.circuit.site, .node(.site), column: 5, row: 0)
+            place(gateway.name, .node(.expressRouteGateway), column: 3, row: 0, rows: circuits.count)
             if let routeServer = topology.routeServer { link(routeServer.name, gateway.name, row: 0) }
-            link(gateway.name, gateway.circuit.name, row: 0)
-            link(gateway.circuit.name, gateway.circuit.site, row: 0)
+            for (index, circuit) in circuits.enumerated() {
+                place(circuit.name, .node(.expressRouteCircuit), column: 4, row: index)
+                place(circuit.site, .node(.site), column: 5, row: index)
+                link(gateway.name, circuit.name, row: index)
+                link(circuit.name, circuit.site, row: index)
+            }
         }
         // Sites nothing connects to still get a box, below the left groups.
         let placed = Set(boxes.map(\.name))
@@ -100,7 +113,7 @@ struct DiagramLayout: Equatable {
             row += 1
         }
         // The VNets: the hub under Route Server, spokes to its right (as many columns as there are).
-        let vnetRow = max(leftRows, row)
+        let vnetRow = max(leftRows, row, circuits.count)
         place(topology.hub.name, .vnet, column: 2, row: vnetRow)
         for (index, spoke) in topology.hub.spokes.enumerated() {
             place(spoke.name, .vnet, column: ColumnPlan.spokeColumn(index), row: vnetRow + index / 3)
@@ -141,13 +154,14 @@ struct ColumnPlan {
             names[1].append(vpn.name)
             names[0] += vpn.connections.map(\.site)
         }
-        names[0] += topology.sites.map(\.name).filter { site in !names.joined().contains(site) && site != topology.expressRouteGateway?.circuit.site }
+        let circuits = topology.expressRouteGateway?.circuits ?? []
+        names[0] += topology.sites.map(\.name).filter { site in !names.joined().contains(site) && !circuits.contains { $0.site == site } }
         if let routeServer = topology.routeServer { names[2].append(routeServer.name) }
         names[2].append(topology.hub.name)
         if let gateway = topology.expressRouteGateway {
             names[3].append(gateway.name)
-            names[4].append(gateway.circuit.name)
-            names[5].append(gateway.circuit.site)
+            names[4] += gateway.circuits.map(\.name)
+            names[5] += gateway.circuits.map(\.site)
         }
         for (index, spoke) in topology.hub.spokes.enumerated() { names[ColumnPlan.spokeColumn(index)].append(spoke.name) }
     }

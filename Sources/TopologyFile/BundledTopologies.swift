@@ -92,6 +92,134 @@ sites:
     prefixes: [10.2.0.0/16]
 
 """#),
+        Entry(name: "er-vpn-backup", yaml: #"""
+# R27 and R16: one data centre behind ExpressRoute with a site-to-site VPN as the backup.
+name: er-vpn-backup
+title: ExpressRoute with a VPN backup for the same site
+description: |
+  The data centre (AS 65020) peers with the circuit and with both VPN gateway instances, so
+  the hub learns 10.2.0.0/16 twice. Hub routing preference ExpressRoute: the VMs use the MSEEs.
+  Press p (VpnGateway) and watch the VMs move to the VPN instances; take er-circuit down (d)
+  and the VPN copy takes over whatever the preference. The site prepends towards VPN: see ASPath.
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+  spokes:
+    - name: spoke-1
+      addressSpace: [10.10.0.0/16]
+
+routeServer:
+  name: route-server
+  hubRoutingPreference: ExpressRoute    # p cycles ExpressRoute → VpnGateway → ASPath
+  ips: [10.0.1.4, 10.0.1.5]
+
+expressRouteGateway:
+  name: er-gateway
+  circuit:
+    name: er-circuit
+    site: datacenter
+
+vpnGateway:
+  name: vpn-gateway
+  activeActive: true
+  connections:
+    - site: datacenter                  # the same site: a second attachment (R27)
+
+sites:
+  - name: datacenter
+    asn: 65020
+    prefixes: [10.2.0.0/16]
+    asPathPrepend: {vpn-gateway: 2}     # 65020 65020 65020 over VPN, 12076 65020 over ER: under ASPath ER wins
+
+"""#),
+        Entry(name: "er-vpn-no-route-server", yaml: #"""
+# R25: ExpressRoute and VPN gateways side by side in one hub, with no Route Server.
+name: er-vpn-no-route-server
+title: ExpressRoute and VPN gateways without Route Server (no transit)
+description: |
+  The VMs learn the data centre from the ExpressRoute gateway and the branch from the VPN
+  gateway, so both reach the VNets. But without Route Server (and branch-to-branch) nothing
+  passes between the circuit and the VPN: the data centre never learns the branch, nor the
+  branch the data centre. Trace from datacenter to 10.1.0.1 and see where it stops.
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+  spokes:
+    - name: spoke-1
+      addressSpace: [10.10.0.0/16]
+
+expressRouteGateway:
+  name: er-gateway
+  circuit:
+    name: er-circuit
+    site: datacenter
+
+vpnGateway:
+  name: vpn-gateway
+  activeActive: true
+  connections:
+    - site: branch
+
+sites:
+  - name: datacenter
+    asn: 65020
+    prefixes: [10.2.0.0/16]
+  - name: branch
+    asn: 65010
+    prefixes: [10.1.0.0/16]
+
+"""#),
+        Entry(name: "forced-tunnelling-firewall", yaml: #"""
+# R23 and R22: forced tunnelling through a firewall, with the next hop the NVA sets and a UDR.
+name: forced-tunnelling-firewall
+title: Forced tunnelling through a firewall NVA (nextHop and a UDR)
+description: |
+  The NVA advertises 0.0.0.0/0 with NEXT_HOP 10.0.4.4, the firewall behind it: Route Server keeps
+  that next hop, so the VMs send Internet traffic to the firewall and the system route is Invalid.
+  The spoke's app subnet also has a UDR to the firewall for the hub; the hub's mgmt subnet turns
+  gateway route propagation off and keeps its direct Internet route. Try trace from app and mgmt.
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+  subnets:
+    - name: mgmt
+      addressPrefix: 10.0.20.0/24
+      routeTable: rt-mgmt
+    - name: workload
+      addressPrefix: 10.0.30.0/24
+  spokes:
+    - name: spoke-1
+      addressSpace: [10.10.0.0/16]
+      subnets:
+        - name: app
+          addressPrefix: 10.10.1.0/24
+          routeTable: rt-app
+
+routeTables:
+  - name: rt-app
+    routes:
+      - name: to-hub-via-firewall
+        addressPrefix: 10.0.0.0/16
+        nextHopType: VirtualAppliance
+        nextHopIpAddress: 10.0.4.4
+  - name: rt-mgmt
+    disableBgpRoutePropagation: true    # "Propagate gateway routes: No"
+
+routeServer:
+  name: route-server
+  ips: [10.0.1.4, 10.0.1.5]
+
+nvas:
+  - name: firewall-nva
+    asn: 65001
+    ip: 10.0.2.4
+    nextHop: 10.0.4.4                   # the firewall's address, not the NVA's (R23)
+    advertise: [0.0.0.0/0]
+
+"""#),
         Entry(name: "no-advertise", yaml: #"""
 name: no-advertise
 title: "A prefix for Azure only: the no-advertise community"
@@ -1227,6 +1355,42 @@ sites:
     prefixes: [10.2.0.0/16]
 
 """#),
+        Entry(name: "sdwan-ha-pair", yaml: #"""
+# R27 and R16: a branch behind two SD-WAN appliances (an HA pair), both peering with Route Server.
+name: sdwan-ha-pair
+title: An SD-WAN HA pair behind two NVAs, with ECMP
+description: |
+  The branch (AS 65010) peers with both appliances, and both appliances (AS 65001) peer with
+  Route Server: the same AS path arrives from two next hops, so the VMs get 10.1.0.0/16 over
+  10.0.2.4 and 10.0.2.5 (ECMP). Take sdwan-a down (d) and the VMs keep sdwan-b alone.
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+  spokes:
+    - name: spoke-1
+      addressSpace: [10.10.0.0/16]
+
+routeServer:
+  name: route-server
+  ips: [10.0.1.4, 10.0.1.5]
+
+nvas:
+  - name: sdwan-a
+    asn: 65001
+    ip: 10.0.2.4
+    site: branch
+  - name: sdwan-b
+    asn: 65001                          # one SD-WAN fabric, one ASN: the two do not learn each other (R3)
+    ip: 10.0.2.5
+    site: branch                        # the same site: a second attachment (R27)
+
+sites:
+  - name: branch
+    asn: 65010
+    prefixes: [10.1.0.0/16]
+
+"""#),
         Entry(name: "sdwan-vpn-er", yaml: #"""
 name: sdwan-vpn-er
 title: SD-WAN, VPN and ExpressRoute in one hub
@@ -1316,6 +1480,51 @@ sites:
   - name: branch-b
     asn: 65010                          # the same ASN as branch-a
     prefixes: [10.12.0.0/16]
+
+"""#),
+        Entry(name: "spoke-without-transit", yaml: #"""
+# R1 rev. 2: a spoke peered without "use the remote virtual network's gateway or Route Server".
+name: spoke-without-transit
+title: A spoke without gateway transit
+description: |
+  spoke-2 is peered with useRemoteGateways: false. Route Server and the ExpressRoute gateway
+  do not advertise it, so on-prem-2 and the NVA never learn 10.20.0.0/16, and its VMs get no
+  gateway routes (their traffic to on-premises leaves to the Internet). The hub still reaches
+  it over the peering; compare spoke-1, peered the usual way.
+
+hub:
+  name: hub-vnet
+  addressSpace: [10.0.0.0/16]
+  spokes:
+    - name: spoke-1
+      addressSpace: [10.10.0.0/16]
+    - name: spoke-2
+      addressSpace: [10.20.0.0/16]
+      useRemoteGateways: false
+
+routeServer:
+  name: route-server
+  ips: [10.0.1.4, 10.0.1.5]
+
+nvas:
+  - name: sdwan
+    asn: 65001
+    ip: 10.0.2.4
+    site: on-prem-1
+
+expressRouteGateway:
+  name: er-gateway
+  circuit:
+    name: er-circuit
+    site: on-prem-2
+
+sites:
+  - name: on-prem-1
+    asn: 65010
+    prefixes: [10.1.0.0/16]
+  - name: on-prem-2
+    asn: 65020
+    prefixes: [10.2.0.0/16]
 
 """#),
         Entry(name: "two-nvas-ecmp", yaml: #"""
