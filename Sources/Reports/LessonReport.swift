@@ -58,7 +58,14 @@ public enum LessonReport {
         var tables: [(title: String, lines: [String])] = []
         for subject in subjects {
             if let vnet = result.network.virtualNetworks.first(where: { $0.name == subject }) {
-                tables.append(("Effective routes of a VM in \(subject)", TextReport.effectiveRouteTable(result.effectiveRoutes(of: vnet))))
+                // The rows for the prefixes asked about and the routes that cover them (a VNet's own space).
+                let asked = prefixes[subject] ?? []
+                let routes = result.effectiveRoutes(of: vnet).filter { route in
+                    asked.contains(route.prefix) || route.prefix != .defaultRoute && asked.contains { route.prefix.contains($0) }
+                }
+                let missing = asked.filter { prefix in !routes.contains { $0.prefix == prefix } }
+                tables.append(("Effective routes of a VM in \(subject), for \(asked.map(\.description).joined(separator: " "))",
+                               TextReport.effectiveRouteTable(routes) + missing.map { "(no route for \($0) itself)" }))
             } else if let node = result.node(named: subject) {
                 if let asked = prefixes[subject] {
                     let routes = asked.sorted().flatMap { result.routes(of: node, for: $0) }

@@ -166,7 +166,7 @@ struct LessonCommandTests {
         let steps = text.components(separatedBy: "## Step ")
         #expect(steps[1].contains("**sdwan: show ip bgp 10.0.0.0/16 10.2.0.0/16**") && steps[1].contains("(no route for 10.2.0.0/16)"))
         #expect(steps[3].contains("*> 10.2.0.0/16      10.0.1.4") && steps[3].contains("65515 12076 65020 i"))
-        #expect(steps[2].contains("**Effective routes of a VM in hub-vnet**") && steps[2].contains("**route-server: BGP sessions**"))
+        #expect(steps[2].contains("**Effective routes of a VM in hub-vnet, for 10.1.0.0/16**") && steps[2].contains("**route-server: BGP sessions**"))
         #expect(text.contains("3. Does the SD-WAN NVA know on-prem-2 (10.2.0.0/16)?\n   ☐ yes  ☐ no\n   *Your answer:* ____"))
         #expect(!text.contains("*Answer:*"))
         let answered = try Binary.run(["lesson", "route-exchange", "--handout", "md", "--answers"])
