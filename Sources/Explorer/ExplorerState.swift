@@ -62,8 +62,10 @@ public struct ExplorerState: Sendable {
     public internal(set) var trace: (from: String, to: IPv4Address)?
     public var dataPath: DataPath? { trace.flatMap { result.dataPath(from: $0.from, to: $0.to) } }
 
-    /// A guided lesson in progress: the lesson, the current step, whether the answers show.
-    public internal(set) var lesson: (lesson: Lesson, step: Int, answersShown: Bool)?
+    /// A guided lesson in progress, shown in its pane beside or below the table.
+    public internal(set) var lesson: LessonProgress?
+    /// The lesson left with Esc (or when `:open` replaced its topology): `L` resumes it at its step.
+    public internal(set) var pausedLesson: LessonProgress?
 
     /// Step-through of the last change, when on.
     public internal(set) var stepMode: StepMode?
@@ -100,6 +102,7 @@ public struct ExplorerState: Sendable {
             undoStack.append(settings)
             redoStack.removeAll()
         }
+        let wasWaiting = lesson?.isWaiting(settings) ?? false
         let diff = result.diff(to: nextResult)
         previous = result
         changes = diff
@@ -111,6 +114,7 @@ public struct ExplorerState: Sendable {
         message = Message(text: "\(reason): \(diff.routeChangeCount) route changes, \(diff.sessions.count) session changes",
                           isError: false)
         rebuildTable()
+        noteLessonAfterChange(wasWaiting: wasWaiting)
     }
 
     /// Replaces the topology (`:open`), keeping nothing of the old one but the window.
@@ -121,6 +125,7 @@ public struct ExplorerState: Sendable {
         }
         // Step-through and a lesson belong to the topology they started on.
         stepMode = nil
+        if lesson != nil { pausedLesson = lesson }
         lesson = nil
         topology = next
         self.source = source

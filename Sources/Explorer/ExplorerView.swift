@@ -14,6 +14,7 @@ public func view(_ state: ExplorerState) -> Grid {
     TablePaneView.drawTabBar(state, layout, into: &grid)
     if let table = layout.table { TablePaneView.draw(state, in: table, into: &grid) }
     if let log = layout.log { LogPaneView.draw(state, in: log, into: &grid) }
+    if let pane = layout.lesson, let progress = state.lesson { LessonPaneView.draw(state, progress, in: pane, into: &grid) }
     StatusLine.drawMessageLine(state, y: layout.messageLine, into: &grid)
     StatusLine.draw(state, y: layout.statusLine, into: &grid)
     switch state.overlay {

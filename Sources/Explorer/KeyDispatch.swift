@@ -9,10 +9,11 @@ extension ExplorerState {
             if case .char(let character) = key {
                 if mode == .command, let text = commandLine { commandLine = text + String(character) }
                 if mode == .filter { setFilter(filter + String(character)) }
+                if mode == .answer { typeAnswer(character) }
             }
             return []
         }
-        if ![.help, .detail, .command, .filter].contains(mode) { message = nil }
+        if ![.help, .detail, .command, .filter, .answer].contains(mode) { message = nil }
         if presenter && !binding.inPresenter {
             fail("presenter mode does not \(binding.help.split(separator: " ").prefix(2).joined(separator: " ")) (it writes files); start without --present")
             return []
@@ -21,6 +22,7 @@ extension ExplorerState {
             switch binding.requirement {
             case .routeServer: fail("this topology has no Route Server")
             case .vpnGateway: fail("this topology has no VPN gateway")
+            case .choiceQuestion: break
             case .always: break
             }
             return []
@@ -59,7 +61,7 @@ extension ExplorerState {
         case .stepBack: step(by: -1)
         case .stepToEnd: runToStable()
         case .leaveStepThrough: leaveStepMode()
-        case .openLesson: commandLine = "lesson "
+        case .openLesson: resumeLesson()
         case .export: commandLine = "export \(topology.name).md"
         case .startFilter:
             isEditingFilter = true
@@ -79,13 +81,14 @@ extension ExplorerState {
             } else if !filter.isEmpty {
                 setFilter("")
             }
-        case .lessonNext: lessonStep(by: 1)
-        case .lessonBack: lessonStep(by: -1)
-        case .lessonAnswers: revealAnswers()
-        case .leaveLesson:
-            lesson = nil
-            rebuildTable()
-            message = .init(text: "left the lesson", isError: false)
+        case .lessonNext: lessonNext()
+        case .lessonBack: lessonBack()
+        case .beginAnswer: beginAnswer()
+        case .leaveLesson: leaveLesson()
+        case .submitAnswer: submitAnswer()
+        case .cancelAnswer: cancelAnswer()
+        case .deleteAnswerCharacter: deleteAnswerCharacter()
+        case .chooseAnswer(let step): chooseAnswer(by: step)
         case .overlayScroll(let lines): scrollOverlay(by: lines)
         case .overlayPage(let pages): scrollOverlay(by: pages * max(1, OverlayView.bodyHeight(self) - 1))
         case .overlayTop: overlayScroll = 0

@@ -18,6 +18,8 @@ public enum Mode: String, CaseIterable, Sendable {
     case command
     /// Typing after `/`.
     case filter
+    /// Answering a lesson question (typing, or picking a choice).
+    case answer
     /// Presenter mode asked "quit?".
     case confirmQuit
 
@@ -31,6 +33,7 @@ public enum Mode: String, CaseIterable, Sendable {
         case .detail: "detail"
         case .command: "`:` line"
         case .filter: "`/` line"
+        case .answer: "answer prompt"
         case .confirmQuit: "quit?"
         }
     }
@@ -45,6 +48,7 @@ public enum Mode: String, CaseIterable, Sendable {
         case .detail: "Detail"
         case .command: ": command line"
         case .filter: "/ filter"
+        case .answer: "Answering a question"
         case .confirmQuit: "Quit?"
         }
     }
@@ -58,7 +62,8 @@ public enum Action: Hashable, Sendable {
     case pageUp, pageDown, top, bottom
     case openDetail, startTrace, stepThrough, openLesson, export, startFilter, openCommandLine, help, quit, back
     case stepNext, stepBack, stepToEnd, leaveStepThrough
-    case lessonNext, lessonBack, lessonAnswers, leaveLesson
+    case lessonNext, lessonBack, beginAnswer, leaveLesson
+    case submitAnswer, cancelAnswer, deleteAnswerCharacter, chooseAnswer(Int)
     case overlayScroll(Int), overlayPage(Int), overlayTop, overlayBottom, closeOverlay
     case confirmQuit, cancelQuit
     case submitLine, cancelLine, deleteCharacter
@@ -71,12 +76,15 @@ public enum Requirement: Sendable {
     case always
     case routeServer
     case vpnGateway
+    /// The answer prompt is for a question with choices (yes/no, a list), not a typed one.
+    case choiceQuestion
 
     func holds(in state: ExplorerState) -> Bool {
         switch self {
         case .always: true
         case .routeServer: state.topology.routeServer != nil
         case .vpnGateway: state.settings.vpnActiveActive != nil
+        case .choiceQuestion: state.isChoosingAnswer
         }
     }
 }
@@ -156,9 +164,18 @@ public enum Keymap {
         Binding([.char("g")], "g", .stepToEnd, modes: [.stepThrough], .mode, "run to the stable tables", hint: "g to the end"),
         Binding([.escape], "Esc", .leaveStepThrough, modes: [.stepThrough], .mode, "leave step-through: the stable tables",
                 hint: "Esc leave"),
-        Binding([.char("n"), .char(" ")], "n Space", .lessonNext, modes: [.lesson], .mode, "the next step", hint: "n next"),
+        Binding([.enter], "Enter", .submitAnswer, modes: [.answer], .mode,
+                "check the answer against the engine's (empty: show the answer)", hint: "Enter check"),
+        Binding([.escape], "Esc", .cancelAnswer, modes: [.answer], .mode, "close the prompt without answering", hint: "Esc cancel"),
+        Binding([.backspace], "Backspace", .deleteAnswerCharacter, modes: [.answer], .mode, "delete the last character"),
+        Binding([.right, .down, .tab], "→ ↓ Tab", .chooseAnswer(1), modes: [.answer], needs: .choiceQuestion, .mode,
+                "the next choice (a choice question; 1–9 or a choice's first letter picks at once)", hint: "←→ choose"),
+        Binding([.left, .up, .backTab], "← ↑", .chooseAnswer(-1), modes: [.answer], needs: .choiceQuestion, .mode, "the choice before"),
+        Binding([.char("n"), .char(" ")], "n Space", .lessonNext, modes: [.lesson], .mode,
+                "the next step; on a step that waits for you, does its action for you", hint: "n next"),
         Binding([.char("N")], "N", .lessonBack, modes: [.lesson], .mode, "the step before", hint: "N back"),
-        Binding([.char("A")], "A", .lessonAnswers, modes: [.lesson], .mode, "show the answers", hint: "A answers"),
+        Binding([.char("A")], "A", .beginAnswer, modes: [.lesson], .mode,
+                "answer the step's next question (typed, or a choice), checked against the engine", hint: "A answer"),
         Binding([.escape], "Esc", .leaveLesson, modes: [.lesson], .mode, "leave the lesson (L resumes it)", hint: "Esc leave"),
 
         // The switches.
@@ -276,6 +293,7 @@ public enum Keymap {
             case .always: break
             case .routeServer: does += " (with a Route Server)"
             case .vpnGateway: does += " (with a VPN gateway)"
+            case .choiceQuestion: does += " (a question with choices)"
             }
             if !binding.inPresenter { does += " — not in presenter mode" }
             let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
@@ -307,6 +325,7 @@ extension ExplorerState {
     public var baseMode: Mode {
         if commandLine != nil { return .command }
         if isEditingFilter { return .filter }
+        if isAnswering { return .answer }
         if stepMode != nil { return .stepThrough }
         if lesson != nil { return .lesson }
         return .normal

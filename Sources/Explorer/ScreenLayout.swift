@@ -13,11 +13,14 @@ struct ScreenLayout: Equatable {
     let tabs: [(tab: ExplorerState.Tab, rect: Rect)]
     let table: Rect?
     let log: Rect?
+    /// The lesson pane, during a lesson: beside the table on wide terminals, below it on narrow ones.
+    let lesson: Rect?
     let messageLine: Int
     let statusLine: Int
 
     static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
         a.diagramArea == b.diagramArea && a.diagramOffset == b.diagramOffset && a.table == b.table && a.log == b.log
+            && a.lesson == b.lesson
     }
 
     static func make(_ state: ExplorerState) -> ScreenLayout {
@@ -25,7 +28,8 @@ struct ScreenLayout: Equatable {
         let diagram = DiagramLayout.make(state.topology, width: width, tall: height >= 40)
         // The diagram takes what it needs, up to about half the screen; it scrolls to the selection.
         let room = height - (state.presenter ? 5 : 4)
-        let diagramHeight = min(diagram.height, max(6, room / 2))
+        // A lesson needs room for its pane: the diagram then takes a third.
+        let diagramHeight = min(diagram.height, max(6, room / (state.lesson == nil ? 2 : 3)))
         var offset = 0
         if let box = diagram.box(named: state.selection), box.rect.maxY > diagramHeight {
             offset = min(box.rect.y, box.rect.maxY - diagramHeight)
@@ -36,8 +40,10 @@ struct ScreenLayout: Equatable {
         let bottom = state.presenter ? 3 : 2
         let lower = Rect(x: 0, y: tabBar.maxY, width: width, height: height - bottom - tabBar.maxY)
 
-        var table: Rect?, log: Rect?
-        if width >= 140 {
+        var table: Rect?, log: Rect?, lesson: Rect?
+        if state.lesson != nil {
+            (table, lesson, log) = lessonPanes(lower)
+        } else if width >= 140 {
             let logWidth = width * 2 / 5
             table = Rect(x: 0, y: lower.y, width: width - logWidth - 1, height: lower.height)
             log = Rect(x: width - logWidth, y: lower.y, width: logWidth, height: lower.height)
@@ -51,8 +57,24 @@ struct ScreenLayout: Equatable {
             table = lower
         }
         return ScreenLayout(diagram: diagram, diagramArea: diagramArea, diagramOffset: offset, tabBar: tabBar,
-                            tabs: tabPositions(state, bar: tabBar), table: table, log: log,
+                            tabs: tabPositions(state, bar: tabBar), table: table, log: log, lesson: lesson,
                             messageLine: height - bottom, statusLine: height - bottom + 1)
+    }
+
+    /// During a lesson: wide, the lesson beside the table (the change log under it when tall enough);
+    /// narrow, the lesson below the table in the change log's place.
+    private static func lessonPanes(_ lower: Rect) -> (table: Rect, lesson: Rect, log: Rect?) {
+        if lower.width >= 140 {
+            let right = lower.width * 2 / 5
+            let table = Rect(x: 0, y: lower.y, width: lower.width - right - 1, height: lower.height)
+            let logHeight = lower.height >= 30 ? lower.height / 3 : 0
+            let lesson = Rect(x: lower.width - right, y: lower.y, width: right, height: lower.height - logHeight)
+            let log = logHeight > 0 ? Rect(x: lesson.x, y: lesson.maxY, width: right, height: logHeight) : nil
+            return (table, lesson, log)
+        }
+        let lessonHeight = max(6, lower.height - max(5, lower.height * 2 / 5))
+        return (Rect(x: 0, y: lower.y, width: lower.width, height: lower.height - lessonHeight),
+                Rect(x: 0, y: lower.y + lower.height - lessonHeight, width: lower.width, height: lessonHeight), nil)
     }
 
     /// The tab bar: the selection's name, then each tab's label.

@@ -41,9 +41,7 @@ public struct TableModel: Sendable {
     static func build(for state: ExplorerState) -> TableModel {
         let tab = state.tabs.contains(state.tab) ? state.tab : state.tabs[0]
         var rows: [Row]
-        if let (lesson, step, shown) = state.lesson {
-            rows = textRows(LessonPane.lines(lesson, step: step, answersShown: shown, result: state.result))
-        } else if let path = state.dataPath {
+        if let path = state.dataPath {
             rows = textRows(TraceReport.lines(path))
         } else if let vnet = state.selectedVNet, !vnet.subnets.isEmpty {
             rows = SubnetRows.rows(vnet, subnet: state.selectedSubnet, state)

@@ -86,6 +86,8 @@ extension ExplorerState {
             if let next = layout.neighbor(of: diagramSelection, dx: dx, dy: dy) { select(node: next) }
         case .table:
             if dy != 0 { moveRow(by: dy) } else { cycleTab(by: dx) }
+        case .log where lesson != nil:
+            if dy != 0 { scrollLesson(by: dy) }
         case .log:
             if dy != 0 { logScroll = max(0, min(max(0, log.count - 1), logScroll + dy)) }
         }
@@ -127,7 +129,9 @@ extension ExplorerState {
     }
 
     mutating func scrollPage(_ direction: Int) {
-        if focus == .log {
+        if focus == .log, lesson != nil {
+            scrollLesson(by: direction * max(1, (ScreenLayout.make(self).lesson?.height ?? 3) - 2))
+        } else if focus == .log {
             logScroll = max(0, min(max(0, log.count - 1), logScroll + direction * max(1, tableHeight)))
         } else {
             moveRow(by: direction * max(1, tableHeight - 1))
@@ -181,6 +185,8 @@ extension ExplorerState {
             let index = rowScroll + (y - table.y)
             if index < self.table.rows.count, self.table.rows[index].isSelectable { rowCursor = index }
         } else if let log = layout.log, log.contains(x: x, y: y) {
+            focus = .log
+        } else if let pane = layout.lesson, pane.contains(x: x, y: y) {
             focus = .log
         }
     }

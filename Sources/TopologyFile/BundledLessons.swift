@@ -3,6 +3,87 @@
 extension BundledLessons {
     /// Every bundled lesson.
     public static let all: [Entry] = [
+        Entry(name: "both-instances", yaml: #"""
+title: Peer with both Route Server instances
+topology: sdwan-er
+steps:
+  - say: |
+      Route Server is two instances, each with its own IP in RouteServerSubnet (10.0.1.4 and
+      10.0.1.5). An NVA must peer with both: Azure's portal lists both "Route Server IPs".
+    select: sdwan
+    ask:
+      - question: How many next hops does the SD-WAN NVA have for the hub VNet (10.0.0.0/16)?
+        answer: {node: sdwan, prefix: 10.0.0.0/16, show: nextHopCount}
+      - question: Which addresses are they?
+        answer: {node: sdwan, prefix: 10.0.0.0/16, show: nextHop}
+  - say: |
+      A common mistake: the NVA is configured with one BGP neighbour only. Take the session to the
+      second instance down — take sdwan--route-server#1 down (:down sdwan--route-server#1).
+    set: {down: [sdwan--route-server#1]}
+    select: sdwan
+    ask:
+      - question: How many next hops does the NVA have for 10.0.0.0/16 now?
+        answer: {node: sdwan, prefix: 10.0.0.0/16, show: nextHopCount}
+      - question: Is the session between the NVA and the second instance up?
+        answer: {session: sdwan--route-server#1, show: state}
+      - question: Do the hub's VMs still get on-prem-1 (10.1.0.0/16) from Route Server?
+        answer: {vnet: hub-vnet, prefix: 10.1.0.0/16, show: programmed}
+        why: >-
+          In this model they do, through the instance that still peers. Microsoft's FAQ is clear
+          that this is not supported: peer with both instances, or "some VMs will receive the
+          advertised routes, others will not".
+
+"""#),
+        Entry(name: "default-route-vpn", yaml: #"""
+title: "An NVA's default route: the ExpressRoute site gets it, the VPN branch does not"
+topology: nva-default-route
+steps:
+  - say: |
+      The SD-WAN appliance announces 0.0.0.0/0 to send the hub's Internet traffic through it.
+      Route exchange is off: Route Server programs it into the VMs only.
+    select: hub-vnet
+    ask:
+      - question: Do the hub's VMs use the NVA's 0.0.0.0/0?
+        answer: {vnet: hub-vnet, prefix: 0.0.0.0/0, show: programmed}
+  - say: |
+      Turn route exchange on — press r. Route Server now passes the default route to the
+      ExpressRoute gateway and the VPN gateway.
+    set: {allowBranchToBranchTraffic: true}
+    select: on-prem-2
+    ask:
+      - question: Does the datacenter behind ExpressRoute (on-prem-2) learn 0.0.0.0/0?
+        answer: {node: on-prem-2, prefix: 0.0.0.0/0, show: has}
+      - question: Does the VPN branch (on-prem-3) learn it?
+        answer: {node: on-prem-3, prefix: 0.0.0.0/0, show: has}
+        why: A VPN gateway never advertises 0.0.0.0/0 to its BGP peers, whatever Route Server gives it.
+      - question: Does the VPN branch learn the SD-WAN branch's 10.1.0.0/16?
+        answer: {node: on-prem-3, prefix: 10.1.0.0/16, show: has}
+
+"""#),
+        Entry(name: "er-prepend", yaml: #"""
+title: An NVA's AS-path prepend never reaches on-premises through ExpressRoute
+topology: prepend-er
+steps:
+  - say: |
+      The SD-WAN appliance prepends its ASN three extra times, hoping the datacenter behind
+      ExpressRoute will prefer another way to on-prem-1. Route exchange is on.
+    select: er-gateway
+    ask:
+      - question: Which AS path does the ExpressRoute gateway have for on-prem-1 (10.1.0.0/16)?
+        answer: {node: er-gateway, prefix: 10.1.0.0/16, show: asPath}
+  - say: |
+      Towards the datacenter the MSEE (AS 12076) removes private ASNs. Microsoft's FAQ: "When
+      ExpressRoute advertises routes to on-premises, it removes the private BGP ASN information.
+      On-premises receives the prefix with AS 12076."
+    select: on-prem-2
+    ask:
+      - question: Which AS path does on-prem-2 see for 10.1.0.0/16?
+        answer: {node: on-prem-2, prefix: 10.1.0.0/16, show: asPath}
+        choices: ["12076", "12076 65001 65001 65001 65001 65010", "65001 65001 65001 65001 65010"]
+      - question: Which AS path does it see for the hub VNet (10.0.0.0/16), which Route Server's side announces without prepending?
+        answer: {node: on-prem-2, prefix: 10.0.0.0/16, show: asPath}
+
+"""#),
         Entry(name: "loop-prevention", yaml: #"""
 title: Two branches, one ASN — AS-path loop prevention
 topology: shared-asn
@@ -20,12 +101,47 @@ steps:
         answer: {vnet: hub-vnet, prefix: 10.12.0.0/16, show: route}
 
 """#),
+        Entry(name: "next-hops", yaml: #"""
+title: Where next hops point
+topology: nva-next-hop
+steps:
+  - say: |
+      Route Server is not in the data path. Towards the firewalls, it announces the VNet with
+      its own instance addresses as next hops: a firewall sees every route twice, once per
+      instance.
+    select: fw-a
+    ask:
+      - question: Which next hops does fw-a have for the hub VNet (10.0.0.0/16)?
+        answer: {node: fw-a, prefix: 10.0.0.0/16, show: nextHop}
+  - say: |
+      Towards the VMs, Route Server keeps the next hop each firewall sets. Both set 10.0.2.100,
+      the frontend of the internal load balancer in front of them, instead of their own IPs.
+    select: route-server
+    ask:
+      - question: Which next hop does Route Server have for the branch (10.1.0.0/16)?
+        answer: {node: route-server, prefix: 10.1.0.0/16, show: nextHop}
+      - question: Where do the hub's VMs send traffic for 10.1.0.0/16?
+        answer: {vnet: hub-vnet, prefix: 10.1.0.0/16, show: route}
+  - say: |
+      Take one firewall away — take fw-a down (select it and press d, or :down fw-a). The load
+      balancer's health probe does the failing over; Route Server keeps the route as long as one
+      firewall announces it.
+    set: {down: [fw-a]}
+    select: hub-vnet
+    ask:
+      - question: Where do the hub's VMs send 10.1.0.0/16 now?
+        answer: {vnet: hub-vnet, prefix: 10.1.0.0/16, show: route}
+      - question: Does Route Server still have the branch?
+        answer: {node: route-server, prefix: 10.1.0.0/16, show: has}
+
+"""#),
         Entry(name: "route-exchange", yaml: #"""
 title: What route exchange (branch-to-branch) does
 topology: sdwan-er
 steps:
   - say: |
-      This is the seed document's first diagram. on-prem-1 reaches Azure through the SD-WAN
+      This is the first diagram of Microsoft's page "Route Server support for ExpressRoute and
+      Azure VPN". on-prem-1 reaches Azure through the SD-WAN
       appliance, which peers with both Route Server instances; on-prem-2 through ExpressRoute.
       Route exchange is off, Azure's default.
     select: sdwan
@@ -33,7 +149,7 @@ steps:
       - question: Which AS path does the SD-WAN NVA see for the hub VNet (10.0.0.0/16)?
         answer: {node: sdwan, prefix: 10.0.0.0/16, show: asPath}
       - question: How many next hops does it have for it, and why?
-        answer: {node: sdwan, prefix: 10.0.0.0/16, show: nextHop}
+        answer: {node: sdwan, prefix: 10.0.0.0/16, show: nextHopCount}
       - question: Does the SD-WAN NVA know on-prem-2 (10.2.0.0/16)?
         answer: {node: sdwan, prefix: 10.2.0.0/16, show: has}
   - say: |
@@ -46,8 +162,8 @@ steps:
       - question: Are the sessions between Route Server and the ExpressRoute gateway up?
         answer: {session: route-server--er-gateway, show: state}
   - say: |
-      Turn route exchange on (r in the explorer). Route Server now passes the NVA's routes to the
-      gateway and the gateway's to the NVA.
+      Turn route exchange on — press r. Route Server then passes the NVA's routes to the
+      ExpressRoute gateway and the gateway's to the NVA.
     set: {allowBranchToBranchTraffic: true}
     select: sdwan
     ask:
@@ -57,6 +173,28 @@ steps:
         answer: {node: er-gateway, prefix: 10.1.0.0/16, show: asPath}
       - question: And on-prem-2, behind the MSEE's remove-private-as?
         answer: {node: on-prem-2, prefix: 10.1.0.0/16, show: asPath}
+
+"""#),
+        Entry(name: "route-limits", yaml: #"""
+title: "Route Server's limit per peer: 4,000 routes"
+topology: route-limits
+steps:
+  - say: |
+      Two appliances peer with Route Server: nva-small announces its branch's 1,200 prefixes,
+      nva-big its branch's 4,001. Route Server accepts at most 4,000 routes from each BGP peer
+      (Microsoft's FAQ); over that it tears the session down.
+    select: route-server
+    ask:
+      - question: Is the session between Route Server and nva-big up?
+        answer: {session: route-server--nva-big, show: state}
+      - question: Do the hub's VMs get any of nva-big's prefixes, say 10.120.0.0/24?
+        answer: {vnet: hub-vnet, prefix: 10.120.0.0/24, show: programmed}
+        why: A session over the limit goes down with everything it carried, not only the routes over 4,000.
+      - question: Is the session between Route Server and nva-small up?
+        answer: {session: route-server--nva-small, show: state}
+      - question: Do the hub's VMs get nva-small's 10.100.0.0/24?
+        answer: {vnet: hub-vnet, prefix: 10.100.0.0/24, show: programmed}
+        why: The limit is per peer, not shared between peers.
 
 """#),
         Entry(name: "routing-preference", yaml: #"""
@@ -70,16 +208,48 @@ steps:
     ask:
       - question: With the default preference (ExpressRoute), where do VMs send 10.2.0.0/16?
         answer: {vnet: hub-vnet, prefix: 10.2.0.0/16, show: route}
-  - say: Switch the preference to VpnGateway (p in the explorer).
+      - question: Which source wins for 10.2.0.0/16?
+        answer: {vnet: hub-vnet, prefix: 10.2.0.0/16, show: source}
+  - say: Switch the hub routing preference to VpnGateway — press p.
     set: {hubRoutingPreference: VpnGateway}
     ask:
-      - question: And now?
-        answer: {vnet: hub-vnet, prefix: 10.2.0.0/16, show: route}
-  - say: Switch to ASPath (p again) — the shortest AS path wins, whatever the source.
+      - question: Which source do VMs use for 10.2.0.0/16 now?
+        answer: {vnet: hub-vnet, prefix: 10.2.0.0/16, show: source}
+  - say: Switch the preference to ASPath — press p again. The shortest AS path wins, whatever the source.
     set: {hubRoutingPreference: ASPath}
     ask:
-      - question: And now?
-        answer: {vnet: hub-vnet, prefix: 10.2.0.0/16, show: route}
+      - question: Which source do VMs use for 10.2.0.0/16 now?
+        answer: {vnet: hub-vnet, prefix: 10.2.0.0/16, show: source}
+
+"""#),
+        Entry(name: "vnet-prefix", yaml: #"""
+title: A route equal to or more specific than a VNet is not programmed
+topology: vnet-prefix
+steps:
+  - say: |
+      The SD-WAN appliance announces three prefixes: 10.0.5.0/24 (inside the hub's own
+      10.0.0.0/16), 10.10.0.0/16 (exactly the spoke's range) and 10.0.0.0/12 (a summary larger
+      than both). A common wish: steer part of a VNet through the NVA by announcing it.
+    select: hub-vnet
+    ask:
+      - question: Do the hub's VMs get the NVA's 10.0.5.0/24?
+        answer: {vnet: hub-vnet, prefix: 10.0.5.0/24, show: programmed}
+      - question: Do the spoke's VMs get the NVA's 10.10.0.0/16?
+        answer: {vnet: spoke-1, prefix: 10.10.0.0/16, show: programmed}
+      - question: And the larger summary 10.0.0.0/12?
+        answer: {vnet: hub-vnet, prefix: 10.0.0.0/12, show: programmed}
+  - say: |
+      Turn route exchange on — press r. Route Server now passes the NVA's routes to the
+      ExpressRoute gateway, except those that fall inside a VNet's address space: "Azure Route
+      Server doesn't advertise a route that is the same or longer prefix than the virtual
+      network address space learned from the NVA".
+    set: {allowBranchToBranchTraffic: true}
+    select: er-gateway
+    ask:
+      - question: Does the ExpressRoute gateway learn 10.0.5.0/24 from Route Server?
+        answer: {node: er-gateway, prefix: 10.0.5.0/24, show: has}
+      - question: Does it learn the summary 10.0.0.0/12?
+        answer: {node: er-gateway, prefix: 10.0.0.0/12, show: has}
 
 """#),
         Entry(name: "vpn-active-active", yaml: #"""
@@ -87,8 +257,9 @@ title: Why the VPN gateway must be active/active
 topology: vpn-er
 steps:
   - say: |
-      The seed's second diagram: the VPN gateway replaces the SD-WAN appliance. Both gateways are
-      Azure-managed; with route exchange on, Route Server relays between them.
+      The second diagram of Microsoft's page "Route Server support for ExpressRoute and Azure
+      VPN": a VPN gateway instead of the SD-WAN appliance. Both gateways are Azure-managed; Route
+      Server relays between them once route exchange is on. Turn route exchange on — press r.
     set: {allowBranchToBranchTraffic: true}
     select: on-prem-1
     ask:
@@ -97,13 +268,14 @@ steps:
       - question: Over how many tunnels (next hops) does on-prem-1 reach the hub?
         answer: {node: on-prem-1, prefix: 10.0.0.0/16, show: nextHop}
   - say: |
-      Now make the gateway active/standby (a in the explorer): one instance. Azure refuses this with
-      Route Server ("the VPN gateway present is not in Active-Active mode. This scenario is not
-      supported."), so routescope warns and shows the gateway without any Route Server peering.
+      Now make the gateway active/standby — press a: one active instance and a standby one,
+      with one BGP address between them. Azure refuses this with Route Server ("the VPN gateway
+      present is not in Active-Active mode. This scenario is not supported."), so routescope warns
+      and shows the gateway without any Route Server peering.
     set: {activeActive: false}
     ask:
       - question: Over how many tunnels (next hops) does on-prem-1 reach the hub now?
-        answer: {node: on-prem-1, prefix: 10.0.0.0/16, show: nextHop}
+        answer: {node: on-prem-1, prefix: 10.0.0.0/16, show: nextHopCount}
       - question: Does on-prem-1 still learn on-prem-2?
         answer: {node: on-prem-1, prefix: 10.2.0.0/16, show: has}
       - question: Does on-prem-1 still reach the hub VNet?

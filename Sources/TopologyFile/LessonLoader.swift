@@ -15,7 +15,10 @@ import Yams
 ///   - say: Turn route exchange on.
 ///     set: {allowBranchToBranchTraffic: true}
 /// ```
-/// `show` is asPath, nextHop, has or reason (for a node), state (for a session: a--b), route (for a vnet).
+/// `show` is asPath, nextHop, nextHopCount, has or reason (for a node), state (for a session: a--b),
+/// route, programmed or source (for a vnet). A question may add `why` (text shown after the engine's
+/// explanation) and `choices` (answers to pick from, for a question that is otherwise typed). A step's
+/// `set` is what the student is asked to switch: the explorer waits until the switches match.
 public enum LessonLoader {
     public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> Lesson {
         let root = try YAMLDocument.root(of: yaml, file: file, emptyMessage: "the lesson is empty", emptyHint: nil)
@@ -68,34 +71,59 @@ private struct LessonReader {
     }
 
     private func question(_ field: Field) -> LessonQuestion? {
-        guard let reader = MappingReader(field, expected: "a question (question, answer)", keys: ["question", "answer"], log: log) else { return nil }
+        guard let reader = MappingReader(field, expected: "a question (question, answer, why, choices)",
+                                         keys: ["question", "answer", "why", "choices"], log: log) else { return nil }
         let text = reader.required("question").flatMap { values.text($0) }
-        guard let answerField = reader.required("answer", hint: "where the engine finds the answer, e.g. {node: sdwan, prefix: 10.2.0.0/16, show: asPath}"),
-              let answer = MappingReader(answerField, expected: "an answer (node/vnet/session, prefix, show)",
+        let why = reader["why"].flatMap { values.text($0, expected: "text (shown after the answer)") }
+        let answer = reader.required("answer", hint: "where the engine finds the answer, e.g. {node: sdwan, prefix: 10.2.0.0/16, show: asPath}")
+            .flatMap(answer)
+        var choices: [String]?
+        if let field = reader["choices"] {
+            choices = values.elements(field, expected: "a list of answers to choose from", read: { values.text($0) })
+            if let list = choices, Set(list).count < 2 {
+                log.refuse("choices needs two different answers or more", at: field.position, hint: "e.g. choices: [\"65515\", \"65515 12076 65020\"]")
+                choices = nil
+            } else if let answer, answer.defaultChoices != nil {
+                log.refuse("this answer offers its own choices (\(answer.defaultChoices!.joined(separator: ", "))): leave choices out",
+                           at: field.position)
+                choices = nil
+            }
+        }
+        guard let text, let answer else { return nil }
+        return LessonQuestion(text, answer: answer, why: why, choices: choices)
+    }
+
+    private func answer(_ answerField: Field) -> LessonQuestion.Answer? {
+        guard let answer = MappingReader(answerField, expected: "an answer (node/vnet/session, prefix, show)",
                                          keys: ["node", "vnet", "session", "prefix", "show"], log: log),
-              let show = answer.required("show").flatMap({ values.text($0) }), let text else { return nil }
+              let show = answer.required("show").flatMap({ values.text($0) }) else { return nil }
         if let session = answer["session"].flatMap({ values.text($0) }) {
             guard show == "state", let ends = Network.sessionEnds(session) else {
                 log.refuse("a session answer is {session: a--b, show: state}", at: answerField.position)
                 return nil
             }
-            return LessonQuestion(text, answer: .session(ends.0, ends.1))
+            return .session(ends.0, ends.1)
         }
         guard let prefix = answer.required("prefix").flatMap(values.prefix) else { return nil }
         if let vnet = answer["vnet"].flatMap({ values.text($0) }) {
-            guard show == "route" else {
-                log.refuse("a vnet answer shows route, not '\(show)'", at: answerField.position)
+            let kinds: [String: LessonQuestion.Answer] = ["route": .effectiveRoute(vnet: vnet, prefix: prefix),
+                                                          "programmed": .programmed(vnet: vnet, prefix: prefix),
+                                                          "source": .source(vnet: vnet, prefix: prefix)]
+            guard let kind = kinds[show] else {
+                log.refuse("a vnet answer shows route, programmed or source, not '\(show)'", at: answerField.position,
+                           hint: Suggestions.hint(for: show, in: kinds.keys.sorted()))
                 return nil
             }
-            return LessonQuestion(text, answer: .effectiveRoute(vnet: vnet, prefix: prefix))
+            return kind
         }
         guard let node = answer.required("node").flatMap({ values.text($0) }) else { return nil }
         let kinds: [String: LessonQuestion.Answer] = ["asPath": .asPath(node: node, prefix: prefix), "nextHop": .nextHop(node: node, prefix: prefix),
+                                                      "nextHopCount": .nextHopCount(node: node, prefix: prefix),
                                                       "has": .has(node: node, prefix: prefix), "reason": .reason(node: node, prefix: prefix)]
         guard let kind = kinds[show] else {
             log.refuse("unknown answer '\(show)'", at: answerField.position, hint: Suggestions.hint(for: show, in: kinds.keys.sorted()))
             return nil
         }
-        return LessonQuestion(text, answer: kind)
+        return kind
     }
 }

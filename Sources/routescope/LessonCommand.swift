@@ -7,18 +7,31 @@ import TopologyFile
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
-        abstract: "Guided lessons: `lesson list`, or `lesson NAME` for a lesson's script with the answers.",
+        abstract: "Guided lessons: `lesson list`, `lesson NAME` for a lesson's script with the answers, `--handout md` for a handout.",
         discussion: """
-            Each step has narration, an action (switches, a node to look at) and check questions; the
-            answers are computed from the tables at that step. In the explorer: L, or :lesson NAME.
-            A lesson file: routescope lesson path/to/lesson.yaml
+            Each step has narration, an action for the student (switches), the node its questions are about
+            and check questions; the answers are computed from the tables at that step. In the explorer:
+            :lesson NAME, then L resumes it. A lesson file: routescope lesson path/to/lesson.yaml
+            A handout for a class: routescope lesson NAME --handout md > handout.md (--answers adds them).
             """)
 
     @Argument(help: "`list`, a bundled lesson name, or a lesson file.", completion: Completions.lessons)
     var name: String = "list"
 
-    @Flag(name: .customLong("no-answers"), help: "Leave the answers out (a handout).")
+    @Flag(name: .customLong("no-answers"), help: "Leave the answers out of the script.")
     var noAnswers = false
+
+    @Option(help: "Write a handout instead of the script: md (Markdown: narration, each question's table, the questions).")
+    var handout: HandoutFormat?
+
+    @Flag(help: "With --handout: print the answers (computed) under the questions.")
+    var answers = false
+
+    enum HandoutFormat: String, ExpressibleByArgument, CaseIterable { case md }
+
+    func validate() throws {
+        if answers && handout == nil { throw ValidationError("--answers goes with --handout md (the script has the answers; --no-answers leaves them out)") }
+    }
 
     /// A path (anything with a `/` or `.yaml`, or that exists) is a lesson file; else a bundled name.
     static func isFile(_ name: String) -> Bool {
@@ -47,6 +60,10 @@ struct LessonCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        print(LessonReport.lines(lesson, results: results, answers: !noAnswers).joined(separator: "\n"))
+        if handout == .md {
+            print(LessonReport.markdown(lesson, results: results, answers: answers), terminator: "")
+        } else {
+            print(LessonReport.lines(lesson, results: results, answers: !noAnswers).joined(separator: "\n"))
+        }
     }
 }

@@ -149,4 +149,46 @@ struct ExplorerE2ETests {
         (ok, _) = try await tmux.waitFor { $0.contains("[exit:0]") }
         #expect(ok)
     }
+
+    @Test("a whole lesson: start, the step waits, press the key, answer a question, next, leave, resume, quit")
+    func lessonFlow() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 120, height: 40, [Binary.url.path, "sdwan-er"])
+        var (ok, screen) = try await tmux.waitFor(.seconds(60)) { $0.contains("route exchange: OFF") }
+        #expect(ok, "start screen:\n\(screen)")
+        try tmux.keys(":lesson route-exchange", "Enter")
+        (ok, screen) = try await tmux.waitFor { $0.contains("Lesson 1/3: What route exchange") && $0.contains("Q1. Which AS path") }
+        #expect(ok, "lesson started:\n\(screen)")
+        #expect(screen.contains("Network          Next Hop"), "the table stays beside the lesson:\n\(screen)")
+        // Answer Q1 (typed) right, Q3 (yes/no) wrong.
+        try tmux.keys("A", "65515", "Enter")
+        (ok, screen) = try await tmux.waitFor { $0.contains("right — 65515 — read right to left") }
+        #expect(ok, "Q1 answered:\n\(screen)")
+        try tmux.keys("A", "Enter", "A", "y")
+        (ok, screen) = try await tmux.waitFor { $0.contains("not quite — no — sdwan has no route for 10.2.0.0/16") }
+        #expect(ok, "Q3 answered:\n\(screen)")
+        // Step 3 waits for route exchange; the key does it.
+        try tmux.keys("n", "n")
+        (ok, screen) = try await tmux.waitFor { $0.contains("Lesson 3/3") && $0.contains("▶ Your turn: route exchange on") }
+        #expect(ok, "step 3 waits:\n\(screen)")
+        #expect(!screen.contains("Q1. Which AS path does the SD-WAN NVA see for on-prem-2"))
+        try tmux.keys("r")
+        (ok, screen) = try await tmux.waitFor { $0.contains("✓ done: route exchange on") && $0.contains("route exchange: ON") }
+        #expect(ok, "after r:\n\(screen)")
+        try tmux.keys("A", "65515 12076 65020", "Enter")
+        (ok, screen) = try await tmux.waitFor { $0.contains("right — 65515 12076 65020") }
+        #expect(ok, "step 3 answered:\n\(screen)")
+        // Leave, then resume at the same step.
+        try tmux.keys("Escape")
+        (ok, screen) = try await tmux.waitFor { $0.contains("left the lesson at step 3 · L resumes it") && !$0.contains("Lesson 3/3") }
+        #expect(ok, "left:\n\(screen)")
+        try tmux.keys("L")
+        (ok, screen) = try await tmux.waitFor { $0.contains("Lesson 3/3") && $0.contains("✓ done: route exchange on") }
+        #expect(ok, "resumed:\n\(screen)")
+        try tmux.keys("q")
+        (ok, screen) = try await tmux.waitFor { $0.contains("[exit:0]") && $0.contains("icanon") }
+        #expect(ok, "did not exit 0:\n\(screen)")
+        #expect(restored(screen))
+    }
 }

@@ -143,13 +143,37 @@ struct LessonCommandTests {
     func lessons() throws {
         let list = try Binary.run(["lesson", "list"])
         #expect(list.status == 0)
-        for name in ["route-exchange", "vpn-active-active", "routing-preference", "loop-prevention"] { #expect(list.stdout.contains(name)) }
+        for name in ["route-exchange", "vpn-active-active", "routing-preference", "loop-prevention", "both-instances", "vnet-prefix",
+                     "er-prepend", "default-route-vpn", "route-limits", "next-hops"] { #expect(list.stdout.contains(name)) }
         let lesson = try Binary.run(["lesson", "vpn-active-active"])
-        #expect(lesson.stdout.contains("Over how many tunnels (next hops) does on-prem-1 reach the hub now?\n      → 10.0.3.12\n"))
-        #expect(lesson.stdout.contains("→ no: on-prem-1 has no route for 10.2.0.0/16"))
+        #expect(lesson.stdout.contains("Over how many tunnels (next hops) does on-prem-1 reach the hub now?\n      → 1 — one next hop (10.0.3.12 is vpn-gateway#0)\n"))
+        #expect(lesson.stdout.contains("→ no — on-prem-1 has no route for 10.2.0.0/16: "))
         let handout = try Binary.run(["lesson", "vpn-active-active", "--no-answers"])
         #expect(handout.stdout.contains("Q1.") && !handout.stdout.contains("→"))
         let missing = try Binary.run(["lesson", "route-exchang"])
         #expect(missing.status == 1 && missing.stderr.contains("did you mean 'route-exchange'"))
+    }
+
+    @Test("lesson NAME --handout md: narration, the table each question is about at its step, the questions; --answers adds them")
+    func handout() throws {
+        let blank = try Binary.run(["lesson", "route-exchange", "--handout", "md"])
+        #expect(blank.status == 0)
+        let text = blank.stdout
+        #expect(text.hasPrefix("# What route exchange (branch-to-branch) does\n"))
+        #expect(text.contains("## Step 3 of 3") && text.contains("**Your turn:** route exchange on."))
+        #expect(text.contains("Microsoft's page \"Route Server support for ExpressRoute and Azure VPN\""))
+        #expect(!text.contains("seed"))
+        // Step 1's table is sdwan's, before route exchange: no on-prem-2; step 3's has it, from Route Server.
+        let steps = text.components(separatedBy: "## Step ")
+        #expect(steps[1].contains("**sdwan: show ip bgp 10.0.0.0/16 10.2.0.0/16**") && steps[1].contains("(no route for 10.2.0.0/16)"))
+        #expect(steps[3].contains("*> 10.2.0.0/16      10.0.1.4") && steps[3].contains("65515 12076 65020 i"))
+        #expect(steps[2].contains("**Effective routes of a VM in hub-vnet, for 10.1.0.0/16**") && steps[2].contains("**route-server: BGP sessions**"))
+        #expect(text.contains("3. Does the SD-WAN NVA know on-prem-2 (10.2.0.0/16)?\n   ☐ yes  ☐ no\n   *Your answer:* ____"))
+        #expect(!text.contains("*Answer:*"))
+        let answered = try Binary.run(["lesson", "route-exchange", "--handout", "md", "--answers"])
+        #expect(answered.stdout.contains("   *Answer:* no — sdwan has no route for 10.2.0.0/16: "))
+        #expect(answered.stdout.contains("   *Answer:* 65515 12076 65020 — read right to left: on-prem-2 (65020)"))
+        let wrong = try Binary.run(["lesson", "route-exchange", "--answers"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("--answers goes with --handout md"))
     }
 }

@@ -264,35 +264,6 @@ struct ExplorerTraceTests {
     }
 }
 
-@Suite("Explorer lessons")
-struct ExplorerLessonTests {
-    @Test("L asks for a lesson; a lesson steps through its actions, reveals computed answers, Esc leaves")
-    func lesson() throws {
-        var state = try explorer(width: 100, height: 32)
-        state.press(.char("L"))
-        #expect(state.commandLine == "lesson ")
-        state.type("route-exchange")
-        #expect(update(&state, .key(.enter)) == [.openLesson("route-exchange")])
-        let lesson = Lesson(name: "t", title: "Route exchange", topology: "sdwan-er", steps: [
-            LessonStep(say: "Off first.", select: "sdwan",
-                       questions: [LessonQuestion("Does sdwan know on-prem-2?", answer: .has(node: "sdwan", prefix: Prefix("10.2.0.0/16")))]),
-            LessonStep(say: "Now on.", change: SettingsChange(routeExchange: true),
-                       questions: [LessonQuestion("Its AS path?", answer: .asPath(node: "sdwan", prefix: Prefix("10.2.0.0/16")))]),
-        ])
-        update(&state, .lessonOpened(lesson, state.topology))
-        #expect(state.lesson?.step == 0 && state.selection == "sdwan")
-        #expect(view(state).text.contains("(A shows the answer)"))
-        state.press(.char("A"))
-        #expect(view(state).text.contains("→ no: sdwan has no route for 10.2.0.0/16"))
-        state.press(.char("n"))
-        #expect(state.settings.routeExchange)
-        state.press(.char("A"))
-        #expect(view(state).text.contains("→ 65515 12076 65020"))
-        state.press(.escape)
-        #expect(state.lesson == nil)
-    }
-}
-
 @Suite("Explorer presenter mode")
 struct PresenterTests {
     @Test("--present: a large status, a banner for each change, every teaching view; files refused; q asks")

@@ -37,9 +37,12 @@ struct RevisionOneCompatibilityTests {
         }
     }
 
-    /// The teaching topologies bundled with revision 2 (issue 11): they had no meaning before it.
+    /// The teaching topologies bundled with revision 2 (issue 11, and the next-hops lesson's of issue 10):
+    /// they use its fields and had no meaning before it.
     static let addedWithRevisionTwo: Set = ["bundled/er-vpn-backup", "bundled/sdwan-ha-pair", "bundled/forced-tunnelling-firewall",
-                                            "bundled/er-vpn-no-route-server", "bundled/spoke-without-transit",
+                                            "bundled/er-vpn-no-route-server", "bundled/spoke-without-transit", "bundled/nva-next-hop",
+                                            // The lessons' topologies, added with revision 2's lessons.
+                                            "bundled/nva-default-route", "bundled/prepend-er", "bundled/route-limits", "bundled/vnet-prefix",
                                             // The real labs (topologies/labs), bundled with the rules of revision 2.
                                             "bundled/lab-branch-to-branch-off-on", "bundled/lab-hub-spoke-er-rs-udr",
                                             "bundled/lab-minimal-rs-nva", "bundled/lab-nva-default-route-next-hop"]

@@ -1,5 +1,5 @@
-/// A guided lesson: steps of narration, an action (switches, a selection) and check questions whose
-/// right answers are computed from the tables, never typed into the lesson.
+/// A guided lesson: steps of narration, an action the student takes (switches) and check questions
+/// whose right answers are computed from the tables, never typed into the lesson.
 public struct Lesson: Equatable, Sendable {
     public let name: String
     public let title: String
@@ -11,16 +11,23 @@ public struct Lesson: Equatable, Sendable {
         self.name = name; self.title = title; self.topology = topology; self.steps = steps
     }
 
-    /// The settings in force at each step: every step's changes on top of the previous ones.
+    /// The settings a step's questions are about: every step's change up to and including it, on top
+    /// of the topology file's.
     public func settings(through index: Int, startingFrom start: Settings) -> Settings {
         steps.prefix(index + 1).reduce(start) { $1.change.applied(to: $0) }
+    }
+
+    /// The settings a step starts from: what the steps before it left.
+    public func settings(before index: Int, startingFrom start: Settings) -> Settings {
+        index == 0 ? start : settings(through: index - 1, startingFrom: start)
     }
 }
 
 public struct LessonStep: Equatable, Sendable {
     public let say: String
-    /// The node or VNet to select, if the step points at one.
+    /// The node or VNet the step's questions are about: the explorer selects it and shows its table.
     public let select: String?
+    /// What the student is asked to switch; the step waits until the switches match.
     public let change: SettingsChange
     public let questions: [LessonQuestion]
 
@@ -43,6 +50,14 @@ public struct SettingsChange: Equatable, Sendable {
         self.hubRoutingPreference = hubRoutingPreference; self.down = down; self.up = up
     }
 
+    /// What turns `current` into `target`, switch by switch (empty when they are equal).
+    public init(from current: Settings, to target: Settings) {
+        self.init(routeExchange: current.routeExchange == target.routeExchange ? nil : target.routeExchange,
+                  activeActive: current.vpnActiveActive == target.vpnActiveActive ? nil : target.vpnActiveActive,
+                  hubRoutingPreference: current.hubRoutingPreference == target.hubRoutingPreference ? nil : target.hubRoutingPreference,
+                  down: target.down.subtracting(current.down).sorted(), up: current.down.subtracting(target.down).sorted())
+    }
+
     public var isEmpty: Bool { self == SettingsChange() }
 
     public func applied(to settings: Settings) -> Settings {
@@ -56,21 +71,29 @@ public struct SettingsChange: Equatable, Sendable {
     }
 
     /// "route exchange on, sdwan down": for narration and headings.
-    public var description: String {
+    public var description: String { parts.joined(separator: ", ") }
+
+    /// One phrase per switch, in the status line's order.
+    public var parts: [String] {
         var parts: [String] = []
         if let routeExchange { parts.append("route exchange \(routeExchange ? "on" : "off")") }
         if let activeActive { parts.append("VPN active/active \(activeActive ? "on" : "off")") }
         if let hubRoutingPreference { parts.append("preference \(hubRoutingPreference.rawValue)") }
-        parts += down.map { "\($0) down" } + up.map { "\($0) up" }
-        return parts.joined(separator: ", ")
+        return parts + down.map { "\($0) down" } + up.map { "\($0) up" }
     }
 }
 
 public struct LessonQuestion: Equatable, Sendable {
     public let question: String
     public let answer: Answer
+    /// Text the lesson adds after the engine's explanation (a quotation of Microsoft's page, say).
+    public let why: String?
+    /// Offered answers for a multiple-choice question; nil: the answer kind's own (yes/no) or typed text.
+    public let choices: [String]?
 
-    public init(_ question: String, answer: Answer) { self.question = question; self.answer = answer }
+    public init(_ question: String, answer: Answer, why: String? = nil, choices: [String]? = nil) {
+        self.question = question; self.answer = answer; self.why = why; self.choices = choices
+    }
 
     /// What to look up in the tables.
     public enum Answer: Equatable, Sendable {
@@ -78,45 +101,49 @@ public struct LessonQuestion: Equatable, Sendable {
         case asPath(node: String, prefix: Prefix)
         /// Its next hop(s).
         case nextHop(node: String, prefix: Prefix)
-        /// Whether the node has a route at all.
+        /// How many next hops it has (multipath).
+        case nextHopCount(node: String, prefix: Prefix)
+        /// Yes or no: does the node have a route at all.
         case has(node: String, prefix: Prefix)
         /// The best-path step that decided.
         case reason(node: String, prefix: Prefix)
-        /// The state of the sessions between two nodes.
+        /// The state of the sessions between two nodes (or instances).
         case session(String, String)
         /// What a VNet's VMs use for the prefix.
         case effectiveRoute(vnet: String, prefix: Prefix)
-    }
-}
+        /// Yes or no: do the VNet's VMs get a gateway or Route Server route for the prefix.
+        case programmed(vnet: String, prefix: Prefix)
+        /// Which source the VNet's VMs use for the prefix: ExpressRoute, VPN, NVA or none.
+        case source(vnet: String, prefix: Prefix)
 
-extension RoutingResult {
-    /// The right answer to a lesson question, computed from these tables.
-    public func answer(_ answer: LessonQuestion.Answer) -> String {
-        switch answer {
-        case .asPath(let name, let prefix), .nextHop(let name, let prefix), .has(let name, let prefix), .reason(let name, let prefix):
-            guard let node = node(named: name) else { return "there is no node \(name)" }
-            let best = bestRoutes(of: node, for: prefix)
-            guard let first = best.first else {
-                if case .has = answer { return "no: \(name) has no route for \(prefix)" }
-                return "\(name) has no route for \(prefix)"
+        /// The node or VNet the answer is read from.
+        public var subject: String {
+            switch self {
+            case .asPath(let node, _), .nextHop(let node, _), .nextHopCount(let node, _), .has(let node, _), .reason(let node, _): node
+            case .session(let first, _): first
+            case .effectiveRoute(let vnet, _), .programmed(let vnet, _), .source(let vnet, _): vnet
             }
-            switch answer {
-            case .asPath: return first.attributes.asPath.isEmpty ? "empty (\(name) originates it)" : first.attributes.asPathText
-            case .nextHop: return Set(best.map(\.attributes.nextHop)).sorted().map(\.description).joined(separator: " and ")
-            case .has: return "yes, via \(first.from ?? "itself") [\(first.attributes.asPathText)]"
-            default: return first.reason?.rawValue ?? "only path"
+        }
+
+        public var prefix: Prefix? {
+            switch self {
+            case .asPath(_, let prefix), .nextHop(_, let prefix), .nextHopCount(_, let prefix), .has(_, let prefix),
+                 .reason(_, let prefix), .effectiveRoute(_, let prefix), .programmed(_, let prefix), .source(_, let prefix): prefix
+            case .session: nil
             }
-        case .session(let first, let second):
-            guard let ids = network.sessions(between: first, and: second), !ids.isEmpty else { return "no session between \(first) and \(second)" }
-            let down = ids.map { network.sessions[$0] }.filter { !$0.state.isUp }
-            return down.isEmpty ? "Established" : "Down: \(down[0].state.reason ?? "")"
-        case .effectiveRoute(let name, let prefix):
-            guard let vnet = network.virtualNetworks.first(where: { $0.name == name }) else { return "there is no VNet \(name)" }
-            guard let route = effectiveRoutes(of: vnet).first(where: { $0.prefix == prefix && $0.state == .active }) else {
-                return "no route: \(name)'s VMs cannot reach \(prefix)"
+        }
+
+        /// The choices a student picks from when the lesson gives none; nil: typed.
+        public var defaultChoices: [String]? {
+            switch self {
+            case .has, .programmed: ["yes", "no"]
+            case .session: ["Established", "Down"]
+            case .source: ["ExpressRoute", "VPN", "NVA", "none"]
+            default: nil
             }
-            let via = route.learnedFrom.map { " (from \($0.rawValue))" } ?? ""
-            return "\(route.nextHopType.rawValue) \(route.nextHopIPs.map(\.description).joined(separator: ", "))\(via)"
         }
     }
+
+    /// The choices to offer, or nil for a typed answer.
+    public var offeredChoices: [String]? { choices ?? answer.defaultChoices }
 }
