@@ -42,17 +42,24 @@ extension TopologyDecoder {
         let name = namedElement(reader, owner: field.path)
         let disable = reader["disableBgpRoutePropagation"].flatMap(bool) ?? false
         var routeNames: [String: SourcePosition] = [:]
+        var routePrefixes: [Prefix: (name: String, line: Int)] = [:]
         let routes = reader["routes"].flatMap { field in
             elements(field, expected: "a list of routes") { (item: Field) -> UserRoute? in
-                let route = userRoute(item)
-                if let route, let nameField = item.nameField {
-                    if let first = routeNames[route.name] {
-                        log.refuse("duplicate route name '\(route.name)' in \(reader.path)", at: nameField.position,
-                                   hint: "first defined at line \(first.line); route names are unique in a route table")
-                    } else {
-                        routeNames[route.name] = nameField.position
-                    }
+                guard let route = userRoute(item), let nameField = item.nameField else { return nil }
+                if let first = routeNames[route.name] {
+                    log.refuse("duplicate route name '\(route.name)' in \(reader.path)", at: nameField.position,
+                               hint: "first defined at line \(first.line); route names are unique in a route table")
+                    return nil
                 }
+                routeNames[route.name] = nameField.position
+                // Azure refuses a second route for the same address prefix in one table.
+                if let first = routePrefixes[route.addressPrefix], let prefixField = item.field(named: "addressPrefix") {
+                    log.refuse("route '\(route.name)' repeats addressPrefix \(route.addressPrefix) of route '\(first.name)' in \(reader.path)",
+                               at: prefixField.position,
+                               hint: "first given at line \(first.line); a route table has one route per address prefix")
+                    return nil
+                }
+                routePrefixes[route.addressPrefix] = (route.name, item.field(named: "addressPrefix")?.position.line ?? 0)
                 return route
             }
         } ?? []
@@ -85,10 +92,13 @@ extension TopologyDecoder {
 
 extension Field {
     /// The `name:` value of a mapping item, for positions in messages about it.
-    var nameField: Field? {
+    var nameField: Field? { field(named: "name") }
+
+    /// The value of one key of a mapping item.
+    func field(named name: String) -> Field? {
         guard case .mapping(let mapping) = value else { return nil }
-        for (key, value) in mapping where key.scalar?.string == "name" {
-            return Field(key: key, value: value, path: "\(path).name")
+        for (key, value) in mapping where key.scalar?.string == name {
+            return Field(key: key, value: value, path: "\(path).\(name)")
         }
         return nil
     }

@@ -7,9 +7,12 @@ import PropertyBased
 ///
 /// Pools are small on purpose: shared ASNs (R3 loops), reserved ASNs (R19), overlapping and equal
 /// prefixes from several places (ECMP, preference), a default route and a no-advertise community
-/// turn up often.
+/// turn up often. The genes after the first 40 add format revision 2 (all zeros: none of it): sites
+/// with several attachments and per-peer prepends (R27), per-prefix communities and MEDs (R28), NVA
+/// next hops (R23), a spoke without gateway transit (R1), a second circuit (R29), subnets with route
+/// tables (R22).
 enum RandomTopology {
-    static let genes = Gen.int(in: 0...255).array(of: 40)
+    static let genes = Gen.int(in: 0...255).array(of: 72)
 
     static let generator = genes.map { decode($0) }
 
@@ -79,11 +82,83 @@ enum RandomTopology {
         }
         var topology = Topology(name: "random", hub: hub, routeServer: routeServer, nvas: nvas,
                                 expressRouteGateway: expressRoute, vpnGateway: vpn, sites: sites)
-        if g.next(4) == 3 {
+        let down = g.next(4) == 3 ? g.next(1 << 16) : nil
+        g.index = max(g.index, 40)
+        addRevisionTwo(to: &topology, &g)
+        if let down {
             let names = downCandidates(of: topology)
-            topology.down = [names[g.next(names.count)]]
+            topology.down = [names[down % names.count]]
         }
         return topology
+    }
+
+    /// The revision-2 fields, each off when its gene is 0.
+    static func addRevisionTwo(to topology: inout Topology, _ g: inout Reader) {
+        let siteNames = topology.sites.map(\.name)
+        // R27: an NVA without a site takes one that may be connected already; the VPN gateway backs one up.
+        for index in topology.nvas.indices where topology.nvas[index].site == nil && g.chance(3) {
+            topology.nvas[index].site = siteNames[g.next(siteNames.count)]
+        }
+        if topology.vpnGateway != nil, g.chance(3) {
+            topology.vpnGateway?.connections.append(VPNConnection(site: siteNames[g.next(siteNames.count)], bgp: g.next(4) != 3))
+        }
+        // R29: a second circuit on the gateway.
+        if topology.expressRouteGateway != nil, g.next(4) == 3 {
+            topology.expressRouteGateway?.circuits.append(ExpressRouteCircuit(
+                name: "er-circuit-2", site: siteNames[g.next(siteNames.count)],
+                primaryPeerAddressPrefix: Prefix("192.168.254.0/30"), secondaryPeerAddressPrefix: Prefix("192.168.254.4/30")))
+        }
+        // R27 prepends towards attached elements; R28 communities and MEDs per prefix.
+        for index in topology.sites.indices {
+            let name = topology.sites[index].name
+            let peers = topology.nvas.filter { $0.site == name }.map(\.name)
+                + (topology.expressRouteGateway?.circuits.filter { $0.site == name }.map(\.name) ?? [])
+                + (topology.vpnGateway?.connections.contains { $0.site == name && $0.bgp } == true ? [topology.vpnGateway!.name] : [])
+            if !peers.isEmpty, g.chance(3) { topology.sites[index].asPathPrepend[peers[g.next(peers.count)]] = 1 + g.next(2) }
+            for prefix in topology.sites[index].prefixes.indices {
+                switch g.next(5) {
+                case 1: topology.sites[index].prefixes[prefix].med = UInt32(10 * g.next(4))
+                case 2: topology.sites[index].prefixes[prefix].communities = [Community(65010, 1)]
+                case 3: topology.sites[index].prefixes[prefix].communities = [.noAdvertise]
+                default: break
+                }
+            }
+        }
+        for index in topology.nvas.indices {
+            if g.next(4) == 3 { topology.nvas[index].nextHop = IPv4Address("10.0.5.\(4 + g.next(2))") }
+            for prefix in topology.nvas[index].advertise.indices where g.next(3) == 2 {
+                topology.nvas[index].advertise[prefix].med = UInt32(10 * g.next(4))
+            }
+        }
+        // R1: a spoke without gateway transit.
+        if !topology.hub.spokes.isEmpty, g.next(3) == 2 {
+            topology.hub.spokes[g.next(topology.hub.spokes.count)].useRemoteGateways = false
+        }
+        // R22: subnets of the hub and the first spoke, some with a route table.
+        let hops = topology.nvas.map(\.ip) + topology.nvas.compactMap(\.nextHop) + [IPv4Address("10.0.9.9")!]
+        for table in 0..<g.next(3) {
+            var routes: [UserRoute] = []
+            for route in 0..<g.next(4) {
+                let type = UserRoute.NextHopType.allCases[g.next(UserRoute.NextHopType.allCases.count)]
+                let prefix = Prefix(prefixes[g.next(prefixes.count)])
+                // A route table has one route per prefix (the loader refuses a second one, as Azure does).
+                guard !routes.contains(where: { $0.addressPrefix == prefix }) else { continue }
+                routes.append(UserRoute(name: "r\(route)", addressPrefix: prefix, nextHopType: type,
+                                        nextHopIpAddress: type == .virtualAppliance ? hops[g.next(hops.count)] : nil))
+            }
+            topology.routeTables.append(RouteTable(name: "rt-\(table + 1)", disableBgpRoutePropagation: g.next(3) == 2, routes: routes))
+        }
+        func subnet(_ name: String, _ prefix: String, _ g: inout Reader) -> Subnet {
+            let choice = g.next(topology.routeTables.count + 1)
+            return Subnet(name: name, addressPrefix: Prefix(prefix),
+                          routeTable: choice < topology.routeTables.count ? topology.routeTables[choice].name : nil)
+        }
+        if g.chance(2) {
+            topology.hub.subnets = [subnet("hub-a", "10.0.10.0/24", &g), subnet("hub-b", "10.0.20.0/24", &g)]
+        }
+        if !topology.hub.spokes.isEmpty, g.chance(2) {
+            topology.hub.spokes[0].subnets = [subnet("spoke-a", "10.10.1.0/24", &g)]
+        }
     }
 
     /// Names a `down` entry may take: nodes, single instances and sessions.

@@ -92,7 +92,7 @@ struct InvalidFixtureTests {
             "site references": ["unknown-site", "unknown-site-no-sites"],
             // Contract §1a: the refusals revision 2 adds (a site connected twice is no longer one, R27).
             "revision 2: route tables": ["route-table-unknown", "udr-missing-next-hop-ip", "udr-next-hop-ip-not-appliance",
-                                         "udr-bad-next-hop-type", "udr-duplicate-route-name"],
+                                         "udr-bad-next-hop-type", "udr-duplicate-route-name", "udr-duplicate-prefix"],
             "revision 2: subnets": ["subnet-outside-vnet", "subnet-overlap", "use-remote-gateways-on-hub"],
             "revision 2: circuits": ["circuit-and-circuits", "circuits-empty"],
             "revision 2: per-peer prepends and per-prefix attributes": ["prepend-unattached-peer", "prepend-static-connection",
