@@ -1810,8 +1810,8 @@ title: VPN and ExpressRoute through Azure Route Server
 description: |
   On-premises 1 connects over site-to-site VPN (BGP, active/active gateway), on-premises 2
   over ExpressRoute. Both gateways peer with Route Server over iBGP: turn on route exchange
-  and the two sites learn each other. Turn active/active off and the VPN gateway's peering
-  with Route Server stays down: no transit, though on-prem-1 still reaches the VNets.
+  and the two sites learn each other. Turn active/active off: Azure refuses that beside Route
+  Server (a warning), so there is no peering and no transit; on-prem-1 still reaches the VNets.
 
 hub:
   name: hub-vnet

@@ -38,7 +38,8 @@ struct Simulator: Sendable {
     init(network: Network, keys: RouteKeys) {
         self.network = network
         self.keys = keys
-        prefixClasses = (0..<keys.count).map { network.prefixClass(keys.representative(of: $0)) }
+        let spaces = network.virtualNetworkSpaces
+        prefixClasses = (0..<keys.count).map { PrefixClass(keys.representative(of: $0), spaces: spaces) }
         ribs = network.adjacency.map { SpeakerRIB(keys: keys.count, slots: $0.count) }
         slots = Simulator.slots(of: network)
     }

@@ -166,8 +166,10 @@ public enum Engine {
     }
 
     static func compute(_ network: Network, keys: RouteKeys? = nil, messageBudget: Int? = nil) -> RoutingResult {
-        var simulator = Simulator(network: network,
-                                  keys: keys ?? RouteKeys(grouping: network.originations, classifiedBy: network.prefixClass))
+        // The spaces once, not per prefix: 13,000 prefixes are classified on a full compute.
+        let spaces = network.virtualNetworkSpaces
+        var simulator = Simulator(network: network, keys: keys ?? RouteKeys(grouping: network.originations,
+                                                                           classifiedBy: { PrefixClass($0, spaces: spaces) }))
         simulator.originate()
         let convergence = simulator.run(budget: messageBudget ?? simulator.defaultBudget)
         return RoutingResult(simulator, convergence: convergence)
