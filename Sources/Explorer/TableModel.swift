@@ -67,15 +67,36 @@ public struct TableModel: Sendable {
         lines.map { Row(content: .text($0), mark: nil, prefix: nil) }
     }
 
-    /// Every path, per instance, FRR style; prefixes that vanished stay as `-` rows until the next change.
+    /// Every path, per instance, FRR style. Marks are per path: `+` a path that is new (a new prefix,
+    /// or a new multipath member), `~` the best path where it is another one, `-` a path that vanished
+    /// (a whole prefix, or one multipath member), kept as a row until the next change.
     /// One pass over the node's routes (already in prefix order), merging the vanished ones linearly:
     /// this runs on every toggle, for tables of 25,000 paths.
     private static func learnedRows(_ node: Node, _ state: ExplorerState) -> [Row] {
-        let marks = state.changes?.changes(at: node.name) ?? [:]
-        let vanished = marks.filter { $0.value == .removed }.keys.sorted()
-        let ghosts: [Route] = vanished.isEmpty ? [] : (state.previous.flatMap { previous in
+        let groups = state.changes?.groups(at: node.name) ?? [:]
+        let vanished = groups.filter { $0.value.kind == .removed }.keys.sorted()
+        var ghosts: [Route] = vanished.isEmpty ? [] : (state.previous.flatMap { previous in
             previous.node(named: node.name).map { old in vanished.flatMap { previous.routes(of: old, for: $0) } }
         } ?? [])
+        // Multipath members that left, where the prefix stays: only those no longer held at all.
+        for (prefix, group) in groups where group.kind == .bestChanged {
+            let gone = group.vanished
+            guard !gone.isEmpty else { continue }
+            let held = Set(state.result.routes(of: node, for: prefix).map(RouteIdentity.init))
+            ghosts += gone.filter { !held.contains(RouteIdentity($0)) }.map { $0.with(prefix: prefix) }
+        }
+        ghosts = ghosts.enumerated().sorted { ($0.element.prefix, $0.offset) < ($1.element.prefix, $1.offset) }.map(\.element)
+        func mark(_ route: Route) -> Mark? {
+            guard let group = groups[route.prefix] else { return nil }
+            switch group.kind {
+            case .added: return .added
+            case .removed: return nil
+            case .bestChanged:
+                if route.isBest && group.bestPathChanged { return .changed }
+                let identity = RouteIdentity(route)
+                return route.isSelected && !group.before.contains { RouteIdentity($0) == identity } ? .added : nil
+            }
+        }
         let instances = node.speakers.map { state.result.network.speakers[$0] }
         var tables: [Int: [Row]] = [:]
         var lastPrefix: [Int: Prefix] = [:]
@@ -97,7 +118,7 @@ public struct TableModel: Sendable {
         }
         for route in state.result.routes(of: node) {
             if !ghosts.isEmpty { flushGhosts(before: route.prefix, instance: route.instance) }
-            append(route, marks.isEmpty ? nil : marks[route.prefix].map { $0 == .added ? .added : .changed })
+            append(route, groups.isEmpty ? nil : mark(route))
         }
         var rows: [Row] = []
         for instance in instances {

@@ -12,7 +12,8 @@ struct TeachingCommandTests {
         #expect(text.stdout.contains("5 route changes on 5 nodes, 0 session changes"))
         let vpn = try Binary.run(["diff", "vpn-er", "--active-active", "off"])
         #expect(vpn.stdout.contains("route-server#0 — vpn-gateway#0: Established → Down (VPN gateway is not active-active)"))
-        #expect(vpn.stdout.contains("~ 10.0.0.0/16 via local [], 2 → 1 paths"))
+        // The same best path on one instance fewer: a member left (-), and a local route is "originated here".
+        #expect(vpn.stdout.contains("- 10.0.0.0/16 originated here, 2 paths → 1 path"))
         let none = try Binary.run(["diff", "sdwan-er"])
         #expect(none.stdout.contains("No route, session or effective route changes."))
         let json = try Binary.run(["diff", "sdwan-er", "--route-exchange", "on", "--format", "json"])

@@ -14,6 +14,13 @@ public struct RouteChange: Equatable, Sendable {
     /// Selected paths before and after.
     public let before: [Route]
     public let after: [Route]
+
+    /// The best path (`*>`) is another one; false when only multipath members came or went.
+    public var bestPathChanged: Bool { RouteChange.bestPathChanged(before: before, after: after) }
+
+    public static func bestPathChanged(before: [Route], after: [Route]) -> Bool {
+        before.first.map(RouteIdentity.init) != after.first.map(RouteIdentity.init)
+    }
 }
 
 /// A session whose state changed.
@@ -43,6 +50,15 @@ public struct RouteChangeGroup: Equatable, Sendable {
     /// Selected paths before and after, for the first prefix of the group (the others' differ only in prefix).
     public let before: [Route]
     public let after: [Route]
+
+    /// The best path (`*>`) is another one; false when only multipath members came or went.
+    public var bestPathChanged: Bool { RouteChange.bestPathChanged(before: before, after: after) }
+
+    /// Selected paths of `before` that are not among `after` (same instance, peer and attributes).
+    public var vanished: [Route] {
+        let kept = Set(after.map(RouteIdentity.init))
+        return before.filter { !kept.contains(RouteIdentity($0)) }
+    }
 
     /// The change for each prefix of the group.
     public var changes: [RouteChange] {
@@ -78,6 +94,15 @@ public struct ResultDiff: Equatable, Sendable {
         var out: [Prefix: RouteChange.Kind] = [:]
         for group in groups where group.node == node {
             for prefix in group.prefixes { out[prefix] = group.kind }
+        }
+        return out
+    }
+
+    /// The group each changed prefix of one node belongs to (for marking rows path by path).
+    public func groups(at node: String) -> [Prefix: RouteChangeGroup] {
+        var out: [Prefix: RouteChangeGroup] = [:]
+        for group in groups where group.node == node {
+            for prefix in group.prefixes { out[prefix] = group }
         }
         return out
     }
@@ -168,13 +193,14 @@ extension RoutingResult {
     }
 }
 
-/// What makes two selected paths the same path for a diff.
-private struct RouteIdentity: Equatable {
+/// What makes two selected paths the same path for a diff (the prefix aside: a group's paths are
+/// stamped with each of its prefixes).
+public struct RouteIdentity: Hashable, Sendable {
     let instance: Int
     let from: String?
     let fromInstance: Int?
     let attributes: PathAttributes
-    init(_ route: Route) {
+    public init(_ route: Route) {
         instance = route.instance; from = route.from; fromInstance = route.fromInstance; attributes = route.attributes
     }
 }
