@@ -9,6 +9,10 @@ public struct StepMode: Sendable {
     let stableChanges: ResultDiff?
     let stablePrevious: RoutingResult?
 
+    /// The switches before the replayed change: the first steps (sessions going down) still run
+    /// under them; nil for a replay from nothing learned.
+    public var settingsBefore: Settings? { stablePrevious?.settings }
+
     /// The message that produced the current tables, with its node names for the diagram.
     public var current: (text: String, from: String, to: String)? {
         guard position > 0, position <= trace.events.count else { return nil }
@@ -17,9 +21,8 @@ public struct StepMode: Sendable {
         switch event {
         case .message(let message):
             return (trace.describe(event), network.node(of: message.from).name, network.node(of: message.to).name)
-        case .sessionDown(let id, _):
-            let session = network.sessions[id]
-            return (trace.describe(event), network.node(of: session.a).name, network.node(of: session.b).name)
+        case .sessionDown(let a, let b, _), .sessionUp(let a, let b):
+            return (trace.describe(event), network.node(of: a).name, network.node(of: b).name)
         }
     }
 

@@ -21,7 +21,7 @@ public enum JSONReport {
         init(_ result: RoutingResult, onlyNode: String?) {
             topology = result.topology.name
             settings = SettingsJSON(result.settings)
-            convergence = ConvergenceJSON(result.convergence)
+            convergence = ConvergenceJSON(result.convergence, steps: result.steps)
             nodes = result.nodes.filter { onlyNode == nil || $0.name == onlyNode }.map { NodeJSON($0, result) }
             effectiveRoutes = result.effectiveRouteTables
                 .filter { onlyNode == nil || $0.vnet.name == onlyNode }
@@ -42,11 +42,16 @@ public enum JSONReport {
         }
     }
 
+    /// `messages`: UPDATE/WITHDRAW messages, one per group of prefixes that travel with the same
+    /// attributes (as BGP packs them); `steps`: what `routescope steps` prints for the same switches,
+    /// one message per prefix plus the sessions that go down or up.
     struct ConvergenceJSON: Encodable {
         let converged: Bool
         let messages: Int
+        let steps: Int
         let prefixes: [String]
-        init(_ convergence: Convergence) {
+        init(_ convergence: Convergence, steps: Int) {
+            self.steps = steps
             switch convergence {
             case .converged(let messages): (converged, self.messages, prefixes) = (true, messages, [])
             case .didNotConverge(let messages, let stuck): (converged, self.messages, prefixes) = (false, messages, stuck.map(\.description))

@@ -50,6 +50,26 @@ struct TeachingCommandTests {
         #expect(fromNothing.stdout.contains("from nothing learned to:"))
         #expect(fromNothing.stdout.contains("UPDATE vpn-gateway#0 → on-prem-1 10.0.0.0/16 [65515]"))
     }
+
+    @Test("steps: sessions going down are steps (not '0 steps'); JSON convergence.steps counts what steps prints")
+    func stepsSessionsAndCount() throws {
+        let down = try Binary.run(["steps", "vpn-er", "--active-active", "off"])
+        #expect(down.status == 0)
+        #expect(down.stdout.contains("1  SESSION DOWN route-server#0 — vpn-gateway#0: VPN gateway is not active-active"))
+        #expect(down.stdout.contains("6  SESSION DOWN vpn-gateway#1 — on-prem-1: instance not provisioned"))
+        #expect(down.stdout.contains("stable after 0 messages (6 steps)"))
+        for name in ["sdwan-er", "vpn-er", "sdwan-vpn-er", "two-nvas-ecmp"] {
+            let steps = try Binary.run(["steps", name])
+            let printed = steps.stdout.split(separator: "\n").filter { $0.drop { $0 == " " }.first?.isNumber == true }.count
+            let json = try Binary.run(["routes", name, "--format", "json"])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let convergence = try #require(document["convergence"] as? [String: Any])
+            #expect(convergence["steps"] as? Int == printed, "\(name)")
+            #expect(steps.stdout.contains("(\(printed) steps)"), "\(name)")
+            // messages: as BGP packs them, one UPDATE per group of prefixes with the same attributes.
+            #expect((convergence["messages"] as? Int ?? .max) <= printed, "\(name)")
+        }
+    }
 }
 
 @Suite("trace")

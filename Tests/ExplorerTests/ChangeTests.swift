@@ -73,4 +73,18 @@ struct ChangeTests {
         state.press(.char("u"))
         #expect(marks(state, "10.50.0.0/16").allSatisfy { $0.mark != .removed })
     }
+
+    @Test("s after a change that only takes sessions down: each session is a step, not '0 steps'")
+    func stepThroughSessions() throws {
+        var state = try explorer("vpn-er", width: 120, height: 40)
+        state.press(.char("a"))
+        state.press(.char("s"))
+        #expect(state.message?.text.hasPrefix("step 0/6:") == true)
+        state.press(.char("s"))
+        #expect(state.message?.text == "step 1/6: SESSION DOWN route-server#0 — vpn-gateway#0: VPN gateway is not active-active")
+        #expect(state.stepMode?.current?.from == "route-server" && state.stepMode?.current?.to == "vpn-gateway")
+        state.press(.char("g"))
+        #expect(state.message?.text.hasSuffix("— stable") == true)
+        #expect(state.message?.text.hasPrefix("step 6/6: SESSION DOWN vpn-gateway#1 — on-prem-1") == true)
+    }
 }
