@@ -6,14 +6,16 @@ public struct ExplorerState: Sendable {
     public enum Pane: Int, CaseIterable, Sendable { case diagram, table, log }
 
     public enum Tab: Int, CaseIterable, Sendable {
-        case learned, advertised, azure, sessions, effective
-        public var title: String { ["Learned", "Advertised", "Azure", "Sessions", "Effective routes"][rawValue] }
+        case learned, advertised, azure, sessions, effective, summary
+        public var title: String { ["Learned", "Advertised", "Azure", "Sessions", "Effective routes", "Summary"][rawValue] }
     }
 
     public enum Overlay: Equatable, Sendable {
         case help
         /// Every path of a prefix at a node, with the decision steps.
         case detail(node: String, prefix: Prefix)
+        /// The selected table before and after the last change.
+        case beforeAfter
     }
 
     public struct Message: Equatable, Sendable {
@@ -167,8 +169,8 @@ public struct ExplorerState: Sendable {
     public var tabs: [Tab] {
         if selectedVNet != nil { return [.effective] }
         switch selectedNode?.kind {
-        case .routeServer?, .expressRouteGateway?, .vpnGateway?: return [.learned, .advertised, .azure, .sessions]
-        default: return [.learned, .advertised, .sessions]
+        case .routeServer?, .expressRouteGateway?, .vpnGateway?: return [.learned, .advertised, .azure, .sessions, .summary]
+        default: return [.learned, .advertised, .sessions, .summary]
         }
     }
 

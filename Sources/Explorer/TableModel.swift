@@ -37,13 +37,19 @@ public struct TableModel: Sendable {
     public var rows: [Row]
 
     static func build(for state: ExplorerState) -> TableModel {
+        if let (lesson, step, shown) = state.lesson {
+            return TableModel(rows: filtered(textRows(LessonPane.lines(lesson, step: step, answersShown: shown, result: state.result)), state))
+        }
+        if let path = state.dataPath { return TableModel(rows: filtered(textRows(TraceReport.lines(path)), state)) }
+        return TableModel(rows: selectedTable(state))
+    }
+
+    /// The selected node's (or VNet's) table on the current tab, filtered, with the marks of the last
+    /// change: the table pane, and each side of before/after.
+    static func selectedTable(_ state: ExplorerState) -> [Row] {
         let tab = state.tabs.contains(state.tab) ? state.tab : state.tabs[0]
         var rows: [Row]
-        if let (lesson, step, shown) = state.lesson {
-            rows = textRows(LessonPane.lines(lesson, step: step, answersShown: shown, result: state.result))
-        } else if let path = state.dataPath {
-            rows = textRows(TraceReport.lines(path))
-        } else if let vnet = state.selectedVNet {
+        if let vnet = state.selectedVNet {
             rows = effectiveRows(vnet, state)
         } else if let node = state.selectedNode {
             switch tab {
@@ -51,16 +57,18 @@ public struct TableModel: Sendable {
             case .advertised: rows = advertisedRows(node, state)
             case .azure: rows = textRows(AzureReport.render(state.result, node: node.name).split(separator: "\n").dropFirst(2).map(String.init))
             case .sessions: rows = textRows(TextReport.sessionTable(node, state.result))
+            case .summary: rows = textRows(SummaryReport.lines(node, state.result))
             case .effective: rows = []
             }
         } else {
             rows = []
         }
+        return filtered(rows, state)
+    }
+
+    private static func filtered(_ rows: [Row], _ state: ExplorerState) -> [Row] {
         let filter = state.filter.lowercased()
-        if !filter.isEmpty {
-            rows = rows.filter { $0.isHeading || $0.text.lowercased().contains(filter) }
-        }
-        return TableModel(rows: rows)
+        return filter.isEmpty ? rows : rows.filter { $0.isHeading || $0.text.lowercased().contains(filter) }
     }
 
     private static func textRows(_ lines: [String]) -> [Row] {

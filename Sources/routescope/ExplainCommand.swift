@@ -8,18 +8,22 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Every path a node holds for a prefix, why the best won, and why others are absent.",
         discussion: """
             e.g.  routescope explain sdwan-er --node sdwan --prefix 10.2.0.0/16
+                  routescope explain sdwan-er --node sdwan --prefix 10.2.1.1      (an address: the longest match)
+                  routescope explain routing-preference --node hub-vnet --prefix 10.2.0.0/16
             Names the deciding best-path step, and for copies that never arrived the rule that stopped
             them where (route exchange off, AS-path loop, session down, limit, no-advertise), with the
-            rule's confidence mark.
+            rule's confidence mark. With a VNet as --node: why its VMs use the effective route they use
+            (system route, UDR, which gateway, the hub routing preference step, ECMP, what lost).
+            A prefix the table lacks is explained by its covering route, and says so.
             """)
 
     @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).")
     var topology: String?
 
-    @Option(help: "The node to explain.")
+    @Option(help: "The node to explain, or a VNet (its VMs' effective routes).")
     var node: String
 
-    @Option(help: "The prefix, e.g. 10.2.0.0/16.")
+    @Option(help: "The prefix, e.g. 10.2.0.0/16, or an address, e.g. 10.2.1.1 (the longest matching prefix).")
     var prefix: String
 
     @OptionGroup(title: "Switches")
@@ -27,17 +31,22 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
-        guard case .success(let prefix) = Prefix.parse(prefix) else {
+        guard let query = PrefixQuery(prefix) else {
             let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(prefix) { " (did you mean \(suggestion)?)" } else { "" }
-            throw ValidationError("--prefix: '\(self.prefix)' is not an IPv4 prefix\(hint)")
+            throw ValidationError("--prefix: '\(self.prefix)' is not an IPv4 prefix or address\(hint)")
         }
-        guard result.node(named: node) != nil else {
-            try TopologySource.validate(node: node, in: result)
-            throw ValidationError("--node: '\(node)' is a virtual network; explain works on BGP nodes")
-        }
-        let explanation = result.explain(prefix: prefix, at: node)!
+        try TopologySource.validate(node: node, in: result)
+        let resolution = result.resolve(query, at: node)!
         print(TextReport.header(result).joined(separator: "\n"))
         print("")
-        print(ExplainReport.lines(explanation).joined(separator: "\n"))
+        if let line = ExplainReport.resolutionLine(resolution, at: node) { print(line + "\n") }
+        guard let prefix = resolution.prefix else { return }
+        if result.node(named: node) != nil {
+            print(ExplainReport.lines(result.explain(prefix: prefix, at: node)!).joined(separator: "\n"))
+        } else if let explanation = result.explainEffectiveRoute(prefix: prefix, vnet: node) {
+            print(ExplainReport.lines(explanation).joined(separator: "\n"))
+        } else {
+            print("\(node) has no effective route for \(prefix): its VMs send such traffic by a less specific route, if any.")
+        }
     }
 }

@@ -40,6 +40,51 @@ struct TeachingCommandTests {
         #expect(bad.stderr.contains("did you mean 10.2.0.0/16?"))
     }
 
+    @Test("explain takes an address (the longest matching prefix) and names the covering route of a prefix nobody has")
+    func explainAddresses() throws {
+        let address = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.1.1", "--route-exchange", "on"])
+        #expect(address.status == 0)
+        #expect(address.stdout.contains("10.2.1.1: sdwan uses 10.2.0.0/16, the longest matching prefix — explained below."))
+        #expect(address.stdout.contains("sdwan holds 2 paths for 10.2.0.0/16"))
+        let covering = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.5.0/24", "--route-exchange", "on"])
+        #expect(covering.status == 0)
+        #expect(covering.stdout.contains("10.2.5.0/24 is not in sdwan's table; the covering route is 10.2.0.0/16 — explained below."))
+        #expect(covering.stdout.contains("sdwan holds 2 paths for 10.2.0.0/16"))
+        // Without route exchange sdwan has no route: the network's prefix is explained as absent.
+        let absent = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.1.1"])
+        #expect(absent.stdout.contains("10.2.1.1: no route of sdwan covers it; the network knows 10.2.0.0/16 — explained below."))
+        #expect(absent.stdout.contains("sdwan has no route for 10.2.0.0/16."))
+        let bad = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.1"])
+        #expect(bad.status == 64 && bad.stderr.contains("is not an IPv4 prefix or address"))
+    }
+
+    @Test("explain --node VNET: why its VMs use a route — which gateway, the hub routing preference step, ECMP, what lost")
+    func explainEffectiveRoute() throws {
+        let er = try Binary.run(["explain", "routing-preference", "--node", "hub-vnet", "--prefix", "10.2.1.1"])
+        #expect(er.status == 0)
+        #expect(er.stdout.contains("10.2.1.1: hub-vnet uses 10.2.0.0/16, the longest matching prefix — explained below."))
+        #expect(er.stdout.contains("Learned by BGP and programmed by the hub's gateways (VirtualNetworkGateway), next hop 192.168.255.2, 192.168.255.6."))
+        #expect(er.stdout.contains("  route-server#0 from sdwan: NVA, AS path [65001], next hop 10.0.2.4 — lost at hub routing preference"))
+        #expect(er.stdout.contains("Hub routing preference ExpressRoute decided first: ExpressRoute routes before VPN and NVA routes (R16)."))
+        #expect(er.stdout.contains("ECMP: VMs spread traffic over 2 next hops (192.168.255.2, 192.168.255.6)"))
+        let nva = try Binary.run(["explain", "routing-preference", "--node", "hub-vnet", "--prefix", "10.2.0.0/16", "--preference", "VpnGateway"])
+        #expect(nva.stdout.contains("er-gateway#0 from er-circuit#0: ExpressRoute, AS path [12076 65020], next hop 192.168.255.2 — lost at hub routing preference"))
+        #expect(nva.stdout.contains("route-server#0 from sdwan: NVA, AS path [65001], next hop 10.0.2.4 — programmed"))
+        let system = try Binary.run(["explain", "--node", "hub-vnet", "--prefix", "10.0.1.1"])
+        #expect(system.stdout.contains("A system route: 10.0.0.0/16 is hub-vnet's own address space (VnetLocal), reached inside the VNet."))
+    }
+
+    @Test("trace --to a prefix: traced to its first address, naming the covering route")
+    func traceToPrefix() throws {
+        let output = try Binary.run(["trace", "--from", "on-prem-1", "--to", "10.2.5.0/24", "--route-exchange", "on"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("10.2.5.0/24 is not in on-prem-1's table; the covering route is 10.2.0.0/16 — traced below."))
+        #expect(output.stdout.contains("trace from on-prem-1 to 10.2.5.0"))
+        #expect(output.stdout.contains("on-prem-1  10.2.0.0/16 via sdwan [65001 65515 12076 65020]"))
+        let exact = try Binary.run(["trace", "--from", "on-prem-1", "--to", "10.2.0.0/16", "--route-exchange", "on"])
+        #expect(!exact.stdout.contains("covering route"))
+    }
+
     @Test("steps: one BGP message per line, from the file's state to the toggled one")
     func steps() throws {
         let output = try Binary.run(["steps", "sdwan-er", "--route-exchange", "on"])

@@ -81,12 +81,21 @@ extension RoutingResult {
         (0..<keys.count).map { programmedRoute(for: $0) }
     }
 
-    private struct Offer { let sourceClass: RouteSourceClass; let asPath: [UInt32]; let nextHop: IPv4Address }
+    /// A route an Azure element offers to program into VMs, and which element got it from where.
+    struct Offer {
+        let sourceClass: RouteSourceClass
+        let asPath: [UInt32]
+        let nextHop: IPv4Address
+        /// The Azure speaker that holds it (`route-server#0`, `er-gateway#1`).
+        let element: SpeakerID
+        /// The peer it came from; nil for a static VPN connection.
+        let peer: SpeakerID?
+    }
 
     /// The routes each Azure element contributes: Route Server its NVA paths, the ER gateway its
     /// circuit paths, the VPN gateway its site paths and static connections. Paths the gateways got
     /// from Route Server are not counted again.
-    private func offers(for key: Int) -> [Offer] {
+    func offers(for key: Int) -> [Offer] {
         var offers: [Offer] = []
         for node in nodes {
             for speaker in node.speakers {
@@ -95,15 +104,16 @@ extension RoutingResult {
                     switch (node.kind, peerKind) {
                     case (.routeServer, .nva?):
                         offers.append(Offer(sourceClass: .nva, asPath: candidate.attributes.asPath,
-                                            nextHop: candidate.attributes.nextHop))
+                                            nextHop: candidate.attributes.nextHop, element: speaker, peer: candidate.peer))
                     case (.expressRouteGateway, .expressRouteCircuit?):
                         offers.append(Offer(sourceClass: .expressRoute, asPath: candidate.attributes.asPath,
-                                            nextHop: candidate.attributes.nextHop))
+                                            nextHop: candidate.attributes.nextHop, element: speaker, peer: candidate.peer))
                     case (.vpnGateway, .site?):
                         offers.append(Offer(sourceClass: .vpn, asPath: candidate.attributes.asPath,
-                                            nextHop: network.speakers[speaker].address))
+                                            nextHop: network.speakers[speaker].address, element: speaker, peer: candidate.peer))
                     case (.vpnGateway, nil) where { if case .staticConnection = candidate.origination { true } else { false } }():
-                        offers.append(Offer(sourceClass: .vpn, asPath: [], nextHop: network.speakers[speaker].address))
+                        offers.append(Offer(sourceClass: .vpn, asPath: [], nextHop: network.speakers[speaker].address,
+                                            element: speaker, peer: nil))
                     default:
                         break
                     }
@@ -113,18 +123,39 @@ extension RoutingResult {
         return offers
     }
 
-    /// R16: hub routing preference, then the shortest AS path. Several NVAs with equal lengths are all
-    /// programmed (ECMP); a tie between kinds goes to ExpressRoute, then VPN [inf].
-    private func programmedRoute(for key: Int) -> ProgrammedRoute? {
-        let offers = offers(for: key)
+    /// R16 for one key: hub routing preference, then the shortest AS path. Several NVAs with equal
+    /// lengths are all programmed (ECMP); a tie between kinds goes to ExpressRoute, then VPN [inf].
+    /// Per offer, the step it lost at (nil: programmed).
+    func programming(_ offers: [Offer]) -> (route: ProgrammedRoute?, lostAt: [ProgrammingStep?]) {
         let preference = settings.hubRoutingPreference
-        guard let bestRank = offers.map({ $0.sourceClass.rank(under: preference) }).min() else { return nil }
-        let preferred = offers.filter { $0.sourceClass.rank(under: preference) == bestRank }
-        let shortest = preferred.map(\.asPath.count).min()!
-        let finalists = preferred.filter { $0.asPath.count == shortest }
-        let winner = finalists.map(\.sourceClass).min()!
-        let chosen = finalists.filter { $0.sourceClass == winner }
-        return ProgrammedRoute(sourceClass: winner, asPath: chosen.map(\.asPath).min { $0.lexicographicallyPrecedes($1) }!,
-                               nextHops: Set(chosen.map(\.nextHop)).sorted())
+        guard let bestRank = offers.map({ $0.sourceClass.rank(under: preference) }).min() else { return (nil, []) }
+        var lostAt = [ProgrammingStep?](repeating: nil, count: offers.count)
+        for (index, offer) in offers.enumerated() where offer.sourceClass.rank(under: preference) != bestRank {
+            lostAt[index] = .hubRoutingPreference
+        }
+        let shortest = offers.indices.filter { lostAt[$0] == nil }.map { offers[$0].asPath.count }.min()!
+        for index in offers.indices where lostAt[index] == nil && offers[index].asPath.count != shortest {
+            lostAt[index] = .asPathLength
+        }
+        let winner = offers.indices.filter { lostAt[$0] == nil }.map { offers[$0].sourceClass }.min()!
+        for index in offers.indices where lostAt[index] == nil && offers[index].sourceClass != winner {
+            lostAt[index] = .sourceOrder
+        }
+        let chosen = offers.indices.filter { lostAt[$0] == nil }.map { offers[$0] }
+        let route = ProgrammedRoute(sourceClass: winner, asPath: chosen.map(\.asPath).min { $0.lexicographicallyPrecedes($1) }!,
+                                    nextHops: Set(chosen.map(\.nextHop)).sorted())
+        return (route, lostAt)
     }
+
+    private func programmedRoute(for key: Int) -> ProgrammedRoute? {
+        programming(offers(for: key)).route
+    }
+}
+
+/// The step of R16 at which a route offered to VMs lost.
+public enum ProgrammingStep: String, Sendable {
+    case hubRoutingPreference = "hub routing preference"
+    case asPathLength = "AS-path length"
+    /// Equal AS paths from different kinds: ExpressRoute, then VPN, then NVA [inf].
+    case sourceOrder = "ExpressRoute before VPN before NVA on a tie"
 }
