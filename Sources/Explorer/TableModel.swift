@@ -86,12 +86,14 @@ public struct TableModel: Sendable {
         var ghosts: [Route] = vanished.isEmpty ? [] : (state.previous.flatMap { previous in
             previous.node(named: node.name).map { old in vanished.flatMap { previous.routes(of: old, for: $0) } }
         } ?? [])
-        // Multipath members that left, where the prefix stays: only those no longer held at all.
-        for (prefix, group) in groups where group.kind == .bestChanged {
+        // Multipath members that left, where the prefix stays: only those no longer held at all. Once
+        // per group: its prefixes share their paths (a toggle at scale moves thousands of prefixes).
+        for group in state.changes?.groups ?? [] where group.node == node.name && group.kind == .bestChanged {
             let gone = group.vanished
             guard !gone.isEmpty else { continue }
-            let held = Set(state.result.routes(of: node, for: prefix).map(RouteIdentity.init))
-            ghosts += gone.filter { !held.contains(RouteIdentity($0)) }.map { $0.with(prefix: prefix) }
+            let held = Set(state.result.routes(of: node, for: group.prefixes[0]).map(RouteIdentity.init))
+            let ghostPaths = gone.filter { !held.contains(RouteIdentity($0)) }
+            for prefix in group.prefixes { ghosts += ghostPaths.map { $0.with(prefix: prefix) } }
         }
         ghosts = ghosts.enumerated().sorted { ($0.element.prefix, $0.offset) < ($1.element.prefix, $1.offset) }.map(\.element)
         func mark(_ route: Route) -> Mark? {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import RoutingEngine
 import TopologyFile
 
@@ -32,7 +33,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 let topology = try TopologySource.load(path)
                 let result = try Engine.compute(topology)
-                print("\(path): ok — \(result.nodes.count) nodes, \(result.network.sessions.count) sessions, \(result.allPrefixes.count) prefixes")
+                print("\(path): ok — \(counted(result.nodes.count, "node")), \(counted(result.network.sessions.count, "session")), \(counted(result.allPrefixes.count, "prefix", plural: "prefixes"))")
                 for session in result.network.sessions {
                     guard let reason = session.state.reason ?? session.warning else { continue }
                     let rule = session.downRule.map { " (\($0.citation))" } ?? ""
