@@ -5,9 +5,10 @@ import RoutingEngine
 /// together.
 enum BeforeAfterView {
     /// The rows before (the previous result, unmarked) and after (the table pane's, marked).
-    static func sides(_ state: ExplorerState) -> (before: [TableModel.Row], after: [TableModel.Row]) {
-        var before = state
-        if let previous = state.previous { before.showResult(previous, previous: nil, changes: nil) }
+    typealias Sides = (before: [TableModel.Row], after: [TableModel.Row])
+
+    static func sides(_ state: ExplorerState) -> Sides {
+        let before = state.previous.map { state.unmarked(showing: $0) } ?? state
         return (TableModel.selectedTable(before), TableModel.selectedTable(state))
     }
 
@@ -31,26 +32,29 @@ enum BeforeAfterView {
     }
 
     /// Rows each side shows at once.
-    static func bodyHeight(_ state: ExplorerState) -> Int {
-        let (before, after) = sides(state)
+    static func bodyHeight(_ state: ExplorerState) -> Int { bodyHeight(state, sides(state)) }
+
+    static func bodyHeight(_ state: ExplorerState, _ sides: Sides) -> Int {
         let inner = panel(state).height - 2
-        return max(1, sideBySide(state, before, after) ? inner - 1 : inner / 2 - 1)
+        return max(1, sideBySide(state, sides.before, sides.after) ? inner - 1 : inner / 2 - 1)
     }
 
-    static func scrollLimit(_ state: ExplorerState) -> Int {
-        let (before, after) = sides(state)
-        return max(0, max(before.count, after.count) - bodyHeight(state))
+    static func scrollLimit(_ state: ExplorerState) -> Int { scrollLimit(state, sides(state)) }
+
+    static func scrollLimit(_ state: ExplorerState, _ sides: Sides) -> Int {
+        max(0, max(sides.before.count, sides.after.count) - bodyHeight(state, sides))
     }
 
     static func draw(_ state: ExplorerState, into grid: inout Grid) {
         let rect = panel(state)
-        let (before, after) = sides(state)
+        let both = sides(state)
+        let (before, after) = both
         grid.fill(rect, Cell(" ", .normal))
         let table = state.selectedVNet != nil ? "effective routes" : (state.tabs.contains(state.tab) ? state.tab : state.tabs[0]).title
         grid.box(rect, glyphs: state.glyphs, role: .border,
                  title: "\(state.selection) · \(table) — before and after \(changeName(state))", titleRole: .header)
-        let body = bodyHeight(state)
-        let first = min(state.overlayScroll, scrollLimit(state))
+        let body = bodyHeight(state, both)
+        let first = min(state.overlayScroll, scrollLimit(state, both))
         let afterTitle = "After  (+ appeared  - vanished  ~ another best path)"
         if sideBySide(state, before, after) {
             let width = (rect.width - 3) / 2
@@ -101,8 +105,9 @@ extension ExplorerState {
         overlay = .beforeAfter
         // Open on the first marked row, with a little context above it.
         overlayScroll = 0
-        if let marked = TableModel.selectedTable(self).firstIndex(where: { $0.mark != nil }) {
-            overlayScroll = max(0, min(marked - 2, BeforeAfterView.scrollLimit(self)))
+        let sides = BeforeAfterView.sides(self)
+        if let marked = sides.after.firstIndex(where: { $0.mark != nil }) {
+            overlayScroll = max(0, min(marked - 2, BeforeAfterView.scrollLimit(self, sides)))
         }
     }
 }

@@ -147,6 +147,15 @@ public struct ExplorerState: Sendable {
         rebuildTable()
     }
 
+    /// The same state showing another result without marks, its table not rebuilt (the "before" of `v`).
+    func unmarked(showing shown: RoutingResult) -> ExplorerState {
+        var copy = self
+        copy.result = shown
+        copy.previous = nil
+        copy.changes = nil
+        return copy
+    }
+
     mutating func rebuildTable() {
         table = TableModel.build(for: self)
         rowCursor = min(rowCursor, max(0, table.rows.count - 1))
