@@ -228,7 +228,7 @@ public enum Keymap {
         CommandEntry(["set"], "set active-active on|off", needs: .vpnGateway, "VPN gateway active/active, as a"),
         CommandEntry(["set"], "set preference ExpressRoute|VpnGateway|ASPath", needs: .routeServer, "hub routing preference, as p"),
         CommandEntry(["down", "up"], "down NAME · up NAME", "a node, an instance (name#1) or a session (a--b) down or up"),
-        CommandEntry(["trace", "t"], "trace ADDRESS", "trace from the selection to an address"),
+        CommandEntry(["trace", "t"], "trace ADDRESS", "trace from the selection to an address (a prefix: its first address)"),
         CommandEntry(["lesson"], "lesson NAME", "start a guided lesson (routescope lesson list)"),
         CommandEntry(["open", "e", "edit"], "open FILE", presenter: false, "open another topology"),
         CommandEntry(["w", "write", "save"], "w FILE", presenter: false, "save the topology with the current switches (a scenario)"),

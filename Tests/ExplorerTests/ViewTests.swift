@@ -117,6 +117,14 @@ struct ViewTests {
         #expect(sideBySide.text.contains("*                   10.0.2.6                           32768 65003 65003 65003 i"))
     }
 
+    @Test(":trace takes a prefix too: the trace goes to its first address")
+    func traceToPrefix() throws {
+        var state = try explorer("sdwan-er", width: 120, height: 40)
+        command(&state, "trace 10.2.0.0/16")
+        #expect(state.trace?.to == IPv4Address("10.2.0.0"))
+        #expect(state.table.rows.first?.text == "trace from sdwan to 10.2.0.0")
+    }
+
     @Test("presenter mode keeps v and the Summary tab")
     func presenterKeepsViews() throws {
         var state = try ExplorerState(topology: BundledTopologies.topology(named: "sdwan-er"), source: "sdwan-er",
