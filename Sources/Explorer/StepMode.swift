@@ -47,6 +47,11 @@ extension ExplorerState {
         guard let trace = try? ConvergenceTrace(topology: topology, settings: settings, from: from) else {
             return fail("cannot replay this change")
         }
+        guard !trace.events.isEmpty else {
+            message = .init(text: "nothing to step through: \(from == nil ? "the network" : "the last change") sends no BGP message and moves no session",
+                            isError: false)
+            return
+        }
         stepMode = StepMode(trace: trace, position: 0, stable: result, stableChanges: changes, stablePrevious: previous)
         showStep()
     }

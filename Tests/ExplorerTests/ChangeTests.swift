@@ -87,4 +87,14 @@ struct ChangeTests {
         #expect(state.message?.text.hasSuffix("— stable") == true)
         #expect(state.message?.text.hasPrefix("step 6/6: SESSION DOWN vpn-gateway#1 — on-prem-1") == true)
     }
+
+    @Test("s after a change that moves nothing says so instead of 'step 0/0'")
+    func stepThroughNothing() throws {
+        var state = try explorer("sdwan-er", width: 120, height: 40)
+        state.press(.char("p"))   // one source per prefix: the preference changes nothing here
+        #expect(state.changes?.isEmpty == true)
+        state.press(.char("s"))
+        #expect(state.stepMode == nil)
+        #expect(state.message?.text == "nothing to step through: the last change sends no BGP message and moves no session")
+    }
 }
