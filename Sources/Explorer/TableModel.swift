@@ -169,11 +169,25 @@ public struct TableModel: Sendable {
         let lines = TextReport.effectiveRouteTable(routes)
         var rows = lines.prefix(2).map { Row(content: .heading($0), mark: nil, prefix: nil) }
         for (route, line) in zip(routes, lines.dropFirst(2)) {
-            var mark: Mark?
-            if route.source == .virtualNetworkGateway, let change = changed[route.prefix] {
-                mark = change.before == nil ? .added : .changed
+            guard route.source == .virtualNetworkGateway, let change = changed[route.prefix], let after = change.after else {
+                rows.append(Row(content: .text(line), mark: nil, prefix: route.prefix))
+                continue
             }
+            // As in the BGP tables: next hops that joined the same route are +, next hops that left
+            // are a - row of their own, ~ only when VMs now use another route.
+            guard let before = change.before else {
+                rows.append(Row(content: .text(line), mark: .added, prefix: route.prefix))
+                continue
+            }
+            let was = Set(before.nextHopIPs), now = Set(after.nextHopIPs)
+            let sameRoute = before.learnedFrom == after.learnedFrom && before.asPath == after.asPath && before.state == after.state
+            let mark: Mark? = sameRoute && now.isSubset(of: was) ? nil : (sameRoute && was.isSubset(of: now) ? .added : .changed)
             rows.append(Row(content: .text(line), mark: mark, prefix: route.prefix))
+            if sameRoute && now.isStrictSubset(of: was) {
+                let gone = was.subtracting(now).sorted().map(\.description).joined(separator: ", ")
+                rows.append(Row(content: .text("VirtualNetworkGateway  (next hop gone)  \(route.prefix)  \(gone)"), mark: .removed,
+                                prefix: route.prefix))
+            }
         }
         for change in changed.values.sorted(by: { $0.prefix < $1.prefix }) where change.after == nil {
             rows.append(Row(content: .text("VirtualNetworkGateway  (withdrawn)  \(change.prefix)"), mark: .removed, prefix: change.prefix))

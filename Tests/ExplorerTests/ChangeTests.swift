@@ -97,4 +97,22 @@ struct ChangeTests {
         #expect(state.stepMode == nil)
         #expect(state.message?.text == "nothing to step through: the last change sends no BGP message and moves no session")
     }
+
+    @Test("effective routes: a next hop that left is a - row of its own, not ~ on the route VMs still use; another route is ~")
+    func effectiveRouteMarks() throws {
+        var state = try explorer("two-nvas-ecmp", width: 140, height: 45)
+        update(&state, .key(.char(":")))
+        state.type("down nva-b")
+        state.press(.enter)
+        update(&state, .key(.char(":")))
+        state.type("node hub-vnet")
+        state.press(.enter)
+        let rows = state.table.rows.filter { $0.prefix == Prefix("10.50.0.0/16") }
+        #expect(rows.map(\.mark) == [nil, .removed])
+        #expect(rows.last?.text == "VirtualNetworkGateway  (next hop gone)  10.50.0.0/16  10.0.2.5")
+        // 10.60.0.0/16: VMs now use nva-c's route instead of nva-b's.
+        #expect(state.table.rows.filter { $0.prefix == Prefix("10.60.0.0/16") }.map(\.mark) == [.changed])
+        // 10.12.0.0/16 is gone for VMs.
+        #expect(state.table.rows.contains { $0.prefix == Prefix("10.12.0.0/16") && $0.mark == .removed })
+    }
 }
