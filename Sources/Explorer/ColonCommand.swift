@@ -61,10 +61,11 @@ public enum ColonCommand: Equatable, Sendable {
             guard rest.count == 1 else { return .failure(ParseError(message: ":export FILE.md|.txt|.json|.svg|.dot")) }
             return .success(.export(rest[0]))
         case "trace", "t":
-            guard rest.count == 1, let address = IPv4Address(rest[0]) else {
+            // A prefix traces to its first address, as `routescope trace --to` does.
+            guard rest.count == 1, let query = PrefixQuery(rest[0]) else {
                 return .failure(ParseError(message: ":trace ADDRESS traces from the selection, e.g. :trace 10.2.1.1"))
             }
-            return .success(.trace(address))
+            return .success(.trace(query.address))
         default:
             return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: Keymap.verbs)); \(usage)"))
         }

@@ -6,14 +6,16 @@ public struct ExplorerState: Sendable {
     public enum Pane: Int, CaseIterable, Sendable { case diagram, table, log }
 
     public enum Tab: Int, CaseIterable, Sendable {
-        case learned, advertised, azure, sessions, effective
-        public var title: String { ["Learned", "Advertised", "Azure", "Sessions", "Effective routes"][rawValue] }
+        case learned, advertised, azure, sessions, effective, summary
+        public var title: String { ["Learned", "Advertised", "Azure", "Sessions", "Effective routes", "Summary"][rawValue] }
     }
 
     public enum Overlay: Equatable, Sendable {
         case help
         /// Every path of a prefix at a node, with the decision steps.
         case detail(node: String, prefix: Prefix)
+        /// The selected table before and after the last change.
+        case beforeAfter
     }
 
     public struct Message: Equatable, Sendable {
@@ -111,8 +113,7 @@ public struct ExplorerState: Sendable {
         log.append(contentsOf: LogEntry.entries(for: diff, because: reason))
         if log.count > 500 { log.removeFirst(log.count - 500) }
         logScroll = 0
-        message = Message(text: "\(reason): \(diff.routeChangeCount) route changes, \(diff.sessions.count) session changes",
-                          isError: false)
+        message = Message(text: "\(reason): \(LogEntry.summary(of: diff))", isError: false)
         rebuildTable()
         noteLessonAfterChange(wasWaiting: wasWaiting)
     }
@@ -151,6 +152,15 @@ public struct ExplorerState: Sendable {
         rebuildTable()
     }
 
+    /// The same state showing another result without marks, its table not rebuilt (the "before" of `v`).
+    func unmarked(showing shown: RoutingResult) -> ExplorerState {
+        var copy = self
+        copy.result = shown
+        copy.previous = nil
+        copy.changes = nil
+        return copy
+    }
+
     mutating func rebuildTable() {
         table = TableModel.build(for: self)
         rowCursor = min(rowCursor, max(0, table.rows.count - 1))
@@ -179,8 +189,8 @@ public struct ExplorerState: Sendable {
     public var tabs: [Tab] {
         if selectedVNet != nil { return [.effective] }
         switch selectedNode?.kind {
-        case .routeServer?, .expressRouteGateway?, .vpnGateway?: return [.learned, .advertised, .azure, .sessions]
-        default: return [.learned, .advertised, .sessions]
+        case .routeServer?, .expressRouteGateway?, .vpnGateway?: return [.learned, .advertised, .azure, .sessions, .summary]
+        default: return [.learned, .advertised, .sessions, .summary]
         }
     }
 
@@ -194,7 +204,14 @@ public struct LogEntry: Equatable, Sendable {
     public let text: String
     public let kind: Kind
 
-    /// "sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]", one per node and prefix.
+    /// "0 route changes, 0 session changes, 2 effective route changes": the status line after a change.
+    static func summary(of diff: ResultDiff) -> String {
+        "\(counted(diff.routeChangeCount, "route change")), \(counted(diff.sessions.count, "session change")), "
+            + counted(diff.effectiveRoutes.count, "effective route change")
+    }
+
+    /// "sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]", one per node and prefix; then what
+    /// VMs now use: "hub-vnet VMs: 10.2.0.0/16 now via VirtualNetworkGateway 10.0.2.4 (was …)".
     static func entries(for diff: ResultDiff, because reason: String) -> [LogEntry] {
         var entries = [LogEntry(text: "── \(reason) ──", kind: .heading)]
         for change in diff.sessions {
@@ -204,12 +221,12 @@ public struct LogEntry: Equatable, Sendable {
         // Lines are built per group of prefixes that changed alike: no route is expanded for the log.
         var written = 0
         for group in diff.groups where written < 2000 {
-            let sign = DiffReport.sign(of: group.kind)
+            let sign = DiffReport.sign(of: group.kind, before: group.before, after: group.after)
             let tail = DiffReport.describe(group.kind, before: group.before, after: group.after, counting: false)
-            let kind: Kind = switch group.kind {
-            case .added: .added
-            case .removed: .removed
-            case .bestChanged: .changed
+            let kind: Kind = switch sign {
+            case "+": .added
+            case "-": .removed
+            default: .changed
             }
             for prefix in group.prefixes.prefix(2000 - written) {
                 entries.append(LogEntry(text: "\(group.node): \(sign)\(prefix)\(tail)", kind: kind))
@@ -217,7 +234,14 @@ public struct LogEntry: Equatable, Sendable {
             written += min(group.prefixes.count, 2000 - written)
         }
         if diff.routeChangeCount > 2000 {
-            entries.append(LogEntry(text: "… and \(diff.routeChangeCount - 2000) more route changes", kind: .heading))
+            entries.append(LogEntry(text: "… and \(counted(diff.routeChangeCount - 2000, "more route change"))", kind: .heading))
+        }
+        for change in diff.effectiveRoutes.prefix(2000) {
+            let kind: Kind = change.before == nil ? .added : (change.after == nil ? .removed : .changed)
+            entries.append(LogEntry(text: DiffReport.effectiveLine(change), kind: kind))
+        }
+        if diff.effectiveRoutes.count > 2000 {
+            entries.append(LogEntry(text: "… and \(counted(diff.effectiveRoutes.count - 2000, "more effective route change"))", kind: .heading))
         }
         if diff.isEmpty { entries.append(LogEntry(text: "no change", kind: .heading)) }
         return entries

@@ -20,6 +20,7 @@ public func view(_ state: ExplorerState) -> Grid {
     switch state.overlay {
     case .help?: OverlayView.drawHelp(state, into: &grid)
     case .detail?: OverlayView.drawDetail(state, into: &grid)
+    case .beforeAfter?: BeforeAfterView.draw(state, into: &grid)
     case nil: break
     }
     return grid

@@ -13,7 +13,7 @@ extension ExplorerState {
             }
             return []
         }
-        if ![.help, .detail, .command, .filter, .answer].contains(mode) { message = nil }
+        if ![.help, .detail, .beforeAfter, .command, .filter, .answer].contains(mode) { message = nil }
         if presenter && !binding.inPresenter {
             fail("presenter mode does not \(binding.help.split(separator: " ").prefix(2).joined(separator: " ")) (it writes files); start without --present")
             return []
@@ -56,6 +56,7 @@ extension ExplorerState {
         case .top: moveRow(by: -Int.max / 2)
         case .bottom: moveRow(by: Int.max / 2)
         case .openDetail: openDetail()
+        case .beforeAfter: openBeforeAfter()
         case .startTrace: commandLine = "trace "
         case .stepThrough, .stepNext: step(by: 1)
         case .stepBack: step(by: -1)
@@ -90,7 +91,7 @@ extension ExplorerState {
         case .deleteAnswerCharacter: deleteAnswerCharacter()
         case .chooseAnswer(let step): chooseAnswer(by: step)
         case .overlayScroll(let lines): scrollOverlay(by: lines)
-        case .overlayPage(let pages): scrollOverlay(by: pages * max(1, OverlayView.bodyHeight(self) - 1))
+        case .overlayPage(let pages): scrollOverlay(by: pages * max(1, (overlay == .beforeAfter ? BeforeAfterView.bodyHeight(self) : OverlayView.bodyHeight(self)) - 1))
         case .overlayTop: overlayScroll = 0
         case .overlayBottom: scrollOverlay(by: Int.max / 2)
         case .closeOverlay: overlay = nil
@@ -119,7 +120,8 @@ extension ExplorerState {
     }
 
     mutating func scrollOverlay(by lines: Int) {
-        let limit = max(0, OverlayView.lineCount(self) - OverlayView.bodyHeight(self))
+        let limit = overlay == .beforeAfter ? BeforeAfterView.scrollLimit(self)
+            : max(0, OverlayView.lineCount(self) - OverlayView.bodyHeight(self))
         overlayScroll = max(0, min(limit, overlayScroll.addingReportingOverflow(lines).partialValue))
     }
 }

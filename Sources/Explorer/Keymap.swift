@@ -14,6 +14,8 @@ public enum Mode: String, CaseIterable, Sendable {
     case help
     /// A row's detail overlay (Enter).
     case detail
+    /// The selected table before and after the last change (`v`).
+    case beforeAfter
     /// Typing after `:`.
     case command
     /// Typing after `/`.
@@ -31,6 +33,7 @@ public enum Mode: String, CaseIterable, Sendable {
         case .stepThrough: "step-through"
         case .help: "help"
         case .detail: "detail"
+        case .beforeAfter: "before/after"
         case .command: "`:` line"
         case .filter: "`/` line"
         case .answer: "answer prompt"
@@ -46,6 +49,7 @@ public enum Mode: String, CaseIterable, Sendable {
         case .stepThrough: "Step-through"
         case .help: "Help"
         case .detail: "Detail"
+        case .beforeAfter: "Before and after"
         case .command: ": command line"
         case .filter: "/ filter"
         case .answer: "Answering a question"
@@ -60,7 +64,7 @@ public enum Action: Hashable, Sendable {
     case moveUp, moveDown, moveLeft, moveRight, nextPane, previousPane
     case chooseTab, nextTab, previousTab
     case pageUp, pageDown, top, bottom
-    case openDetail, startTrace, stepThrough, openLesson, export, startFilter, openCommandLine, help, quit, back
+    case openDetail, beforeAfter, startTrace, stepThrough, openLesson, export, startFilter, openCommandLine, help, quit, back
     case stepNext, stepBack, stepToEnd, leaveStepThrough
     case lessonNext, lessonBack, beginAnswer, leaveLesson
     case submitAnswer, cancelAnswer, deleteAnswerCharacter, chooseAnswer(Int)
@@ -140,7 +144,7 @@ public enum Keymap {
     /// Where the ordinary keys work: the tables are live in a lesson and during step-through too.
     static let live: Set<Mode> = [.normal, .lesson, .stepThrough]
     static let browsing: Set<Mode> = [.normal, .lesson]
-    static let overlays: Set<Mode> = [.help, .detail]
+    static let overlays: Set<Mode> = [.help, .detail, .beforeAfter]
     static let lines: Set<Mode> = [.command, .filter]
 
     /// Every key of the explorer, declared once. Earlier entries win when two bind the same key in a mode.
@@ -154,6 +158,7 @@ public enum Keymap {
         Binding([.pageUp], "PgUp", .overlayPage(-1), modes: overlays, .mode, "a page up"),
         Binding([.char("g"), .home], "g Home", .overlayTop, modes: overlays, .mode, "to the top"),
         Binding([.char("G"), .end], "G End", .overlayBottom, modes: overlays, .mode, "to the bottom"),
+        Binding([.char("v")], "v", .closeOverlay, modes: [.beforeAfter], .mode, "back to the tables"),
         Binding([.escape, .char("q"), .char("?"), .enter], "Esc q", .closeOverlay, modes: overlays, .mode, "close", hint: "Esc close"),
         Binding([.enter], "Enter", .submitLine, modes: lines, .mode, "run the command / keep the filter", hint: "Enter run"),
         Binding([.escape], "Esc", .cancelLine, modes: lines, .mode, "cancel (the filter is cleared)", hint: "Esc cancel"),
@@ -198,7 +203,7 @@ public enum Keymap {
         Binding([.tab], "Tab", .nextPane, modes: live, .navigation, "next pane: diagram, table, change log", hint: "Tab pane"),
         Binding([.backTab], "Shift-Tab", .previousPane, modes: live, .navigation, "previous pane"),
         Binding((1...5).map { .char(Character(String($0))) }, "1–5", .chooseTab, modes: live, .navigation,
-                "choose a tab: Learned, Advertised, Azure, Sessions (a VNet: Effective routes)"),
+                "choose a tab: Learned, Advertised, Azure, Sessions, Summary (a VNet: Effective routes)"),
         Binding([.char("]")], "]", .nextTab, modes: live, .navigation, "the next tab"),
         Binding([.char("[")], "[", .previousTab, modes: live, .navigation, "the tab before"),
         Binding([.pageDown], "PgDn", .pageDown, modes: live, .navigation, "a page down (table or change log)"),
@@ -210,7 +215,10 @@ public enum Keymap {
 
         // Teaching views.
         Binding([.enter], "Enter", .openDetail, modes: live, .teaching,
-                "the row's detail: every path, the step that decided, where other copies stopped and why", hint: "Enter details"),
+                "the row's detail: every path, the step that decided, where other copies stopped and why; on an effective route, why VMs use it",
+                hint: "Enter details"),
+        Binding([.char("v")], "v", .beforeAfter, modes: live, .teaching,
+                "the selected table before and after the last change, side by side (stacked when narrow), with the marks"),
         Binding([.char("t")], "t", .startTrace, modes: live, .teaching,
                 "trace from the selection to an address (:trace ADDRESS): the hops light up on the diagram"),
         Binding([.char("s")], "s", .stepThrough, modes: browsing, .teaching,
@@ -237,7 +245,7 @@ public enum Keymap {
         CommandEntry(["set"], "set active-active on|off", needs: .vpnGateway, "VPN gateway active/active, as a"),
         CommandEntry(["set"], "set preference ExpressRoute|VpnGateway|ASPath", needs: .routeServer, "hub routing preference, as p"),
         CommandEntry(["down", "up"], "down NAME · up NAME", "a node, an instance (name#1) or a session (a--b) down or up"),
-        CommandEntry(["trace", "t"], "trace ADDRESS", "trace from the selection to an address"),
+        CommandEntry(["trace", "t"], "trace ADDRESS", "trace from the selection to an address (a prefix: its first address)"),
         CommandEntry(["lesson"], "lesson NAME", "start a guided lesson (routescope lesson list)"),
         CommandEntry(["open", "e", "edit"], "open FILE", presenter: false, "open another topology"),
         CommandEntry(["w", "write", "save"], "w FILE", presenter: false, "save the topology with the current switches (a scenario)"),
@@ -317,6 +325,7 @@ extension ExplorerState {
         switch overlay {
         case .help?: return .help
         case .detail?: return .detail
+        case .beforeAfter?: return .beforeAfter
         case nil: return baseMode
         }
     }

@@ -29,8 +29,13 @@ enum OverlayView {
         drawPanel(state, into: &grid)
     }
 
+    /// A BGP node: every path and why the best won. A VNet: why its VMs use the route they use.
     static func detailLines(_ state: ExplorerState, node: String, prefix: Prefix) -> [String] {
-        state.result.explain(prefix: prefix, at: node).map(ExplainReport.lines) ?? ["\(node) has nothing on \(prefix)."]
+        if state.result.node(named: node) == nil {
+            return state.result.explainEffectiveRoute(prefix: prefix, vnet: node).map(ExplainReport.lines)
+                ?? ["\(node) has no effective route for \(prefix) now: its VMs send such traffic by a less specific route."]
+        }
+        return state.result.explain(prefix: prefix, at: node).map(ExplainReport.lines) ?? ["\(node) has nothing on \(prefix)."]
     }
 
     static func drawDetail(_ state: ExplorerState, into grid: inout Grid) {
@@ -46,8 +51,8 @@ enum OverlayView {
             title = "Help — \(state.baseMode.title)"
         case .detail(let node, let prefix)?:
             raw = detailLines(state, node: node, prefix: prefix)
-            title = "\(node) · \(prefix)"
-        case nil:
+            title = state.result.node(named: node) == nil ? "\(node) · why VMs use \(prefix)" : "\(node) · \(prefix)"
+        case .beforeAfter?, nil:
             return ("", [], 0)
         }
         let width = min(state.width - 2, max(50, (raw.map { displayWidth($0) }.max() ?? 0) + 4))

@@ -80,10 +80,19 @@ struct ScreenLayout: Equatable {
     /// The tab bar: the selection's name, then each tab's label.
     static func tabLabel(_ tab: ExplorerState.Tab, index: Int) -> String { " \(index + 1) \(tab.title) " }
 
+    /// The selection's name and kind; only its name when the tabs would not fit beside both.
     static func selectionLabel(_ state: ExplorerState) -> String {
-        if let node = state.selectedNode { return " \(node.name) · \(node.kind.displayName) " }
-        if let subnet = state.selectedSubnet, let vnet = state.selectedVNet { return " \(subnet.name) · subnet of \(vnet.name) " }
-        return " \(state.selection) · virtual network "
+        let kind: String
+        if let node = state.selectedNode {
+            kind = node.kind.displayName
+        } else if state.selectedSubnet != nil, let vnet = state.selectedVNet {
+            kind = "subnet of \(vnet.name)"
+        } else {
+            kind = "virtual network"
+        }
+        let full = " \(state.selection) · \(kind) "
+        let tabs = state.tabs.enumerated().reduce(0) { $0 + displayWidth(tabLabel($1.element, index: $1.offset)) + 1 }
+        return displayWidth(full) + 1 + tabs <= state.width ? full : " \(state.selection) "
     }
 
     private static func tabPositions(_ state: ExplorerState, bar: Rect) -> [(tab: ExplorerState.Tab, rect: Rect)] {

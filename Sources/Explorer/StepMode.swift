@@ -9,6 +9,10 @@ public struct StepMode: Sendable {
     let stableChanges: ResultDiff?
     let stablePrevious: RoutingResult?
 
+    /// The switches before the replayed change: the first steps (sessions going down) still run
+    /// under them; nil for a replay from nothing learned.
+    public var settingsBefore: Settings? { stablePrevious?.settings }
+
     /// The message that produced the current tables, with its node names for the diagram.
     public var current: (text: String, from: String, to: String)? {
         guard position > 0, position <= trace.events.count else { return nil }
@@ -17,9 +21,8 @@ public struct StepMode: Sendable {
         switch event {
         case .message(let message):
             return (trace.describe(event), network.node(of: message.from).name, network.node(of: message.to).name)
-        case .sessionDown(let id, _):
-            let session = network.sessions[id]
-            return (trace.describe(event), network.node(of: session.a).name, network.node(of: session.b).name)
+        case .sessionDown(let a, let b, _), .sessionUp(let a, let b):
+            return (trace.describe(event), network.node(of: a).name, network.node(of: b).name)
         }
     }
 
@@ -43,6 +46,11 @@ extension ExplorerState {
         let from = previous?.settings
         guard let trace = try? ConvergenceTrace(topology: topology, settings: settings, from: from) else {
             return fail("cannot replay this change")
+        }
+        guard !trace.events.isEmpty else {
+            message = .init(text: "nothing to step through: \(from == nil ? "the network" : "the last change") sends no BGP message and moves no session",
+                            isError: false)
+            return
         }
         stepMode = StepMode(trace: trace, position: 0, stable: result, stableChanges: changes, stablePrevious: previous)
         showStep()

@@ -39,11 +39,16 @@ public struct TableModel: Sendable {
     public var rows: [Row]
 
     static func build(for state: ExplorerState) -> TableModel {
+        if let path = state.dataPath { return TableModel(rows: filtered(textRows(TraceReport.lines(path)), state)) }
+        return TableModel(rows: selectedTable(state))
+    }
+
+    /// The selected node's (or VNet's) table on the current tab, filtered, with the marks of the last
+    /// change: the table pane, and each side of before/after.
+    static func selectedTable(_ state: ExplorerState) -> [Row] {
         let tab = state.tabs.contains(state.tab) ? state.tab : state.tabs[0]
         var rows: [Row]
-        if let path = state.dataPath {
-            rows = textRows(TraceReport.lines(path))
-        } else if let vnet = state.selectedVNet, !vnet.subnets.isEmpty {
+        if let vnet = state.selectedVNet, !vnet.subnets.isEmpty {
             rows = SubnetRows.rows(vnet, subnet: state.selectedSubnet, state)
         } else if let vnet = state.selectedVNet {
             rows = effectiveRows(vnet, state)
@@ -56,31 +61,56 @@ public struct TableModel: Sendable {
                 // The engine's warnings about this node (R13, R14, R18, R20) under its sessions.
                 rows = textRows(TextReport.sessionTable(node, state.result)
                                 + state.result.warnings(about: node.name).map { "Warning: \($0.message) (\($0.rule.citation))" })
+            case .summary: rows = textRows(NeighborSummaryReport.lines(node, state.result))
             case .effective: rows = []
             }
         } else {
             rows = []
         }
+        return filtered(rows, state)
+    }
+
+    private static func filtered(_ rows: [Row], _ state: ExplorerState) -> [Row] {
         let filter = state.filter.lowercased()
-        if !filter.isEmpty {
-            rows = rows.filter { $0.isHeading || $0.text.lowercased().contains(filter) }
-        }
-        return TableModel(rows: rows)
+        return filter.isEmpty ? rows : rows.filter { $0.isHeading || $0.text.lowercased().contains(filter) }
     }
 
     private static func textRows(_ lines: [String]) -> [Row] {
         lines.map { Row(content: .text($0), mark: nil, prefix: nil) }
     }
 
-    /// Every path, per instance, FRR style; prefixes that vanished stay as `-` rows until the next change.
+    /// Every path, per instance, FRR style. Marks are per path: `+` a path that is new (a new prefix,
+    /// or a new multipath member), `~` the best path where it is another one, `-` a path that vanished
+    /// (a whole prefix, or one multipath member), kept as a row until the next change.
     /// One pass over the node's routes (already in prefix order), merging the vanished ones linearly:
     /// this runs on every toggle, for tables of 25,000 paths.
     private static func learnedRows(_ node: Node, _ state: ExplorerState) -> [Row] {
-        let marks = state.changes?.changes(at: node.name) ?? [:]
-        let vanished = marks.filter { $0.value == .removed }.keys.sorted()
-        let ghosts: [Route] = vanished.isEmpty ? [] : (state.previous.flatMap { previous in
+        let groups = state.changes?.groups(at: node.name) ?? [:]
+        let vanished = groups.filter { $0.value.kind == .removed }.keys.sorted()
+        var ghosts: [Route] = vanished.isEmpty ? [] : (state.previous.flatMap { previous in
             previous.node(named: node.name).map { old in vanished.flatMap { previous.routes(of: old, for: $0) } }
         } ?? [])
+        // Multipath members that left, where the prefix stays: only those no longer held at all. Once
+        // per group: its prefixes share their paths (a toggle at scale moves thousands of prefixes).
+        for group in state.changes?.groups ?? [] where group.node == node.name && group.kind == .bestChanged {
+            let gone = group.vanished
+            guard !gone.isEmpty else { continue }
+            let held = Set(state.result.routes(of: node, for: group.prefixes[0]).map(RouteIdentity.init))
+            let ghostPaths = gone.filter { !held.contains(RouteIdentity($0)) }
+            for prefix in group.prefixes { ghosts += ghostPaths.map { $0.with(prefix: prefix) } }
+        }
+        ghosts = ghosts.enumerated().sorted { ($0.element.prefix, $0.offset) < ($1.element.prefix, $1.offset) }.map(\.element)
+        func mark(_ route: Route) -> Mark? {
+            guard let group = groups[route.prefix] else { return nil }
+            switch group.kind {
+            case .added: return .added
+            case .removed: return nil
+            case .bestChanged:
+                if route.isBest && group.bestPathChanged { return .changed }
+                let identity = RouteIdentity(route)
+                return route.isSelected && !group.before.contains { RouteIdentity($0) == identity } ? .added : nil
+            }
+        }
         let instances = node.speakers.map { state.result.network.speakers[$0] }
         var tables: [Int: [Row]] = [:]
         var lastPrefix: [Int: Prefix] = [:]
@@ -102,7 +132,7 @@ public struct TableModel: Sendable {
         }
         for route in state.result.routes(of: node) {
             if !ghosts.isEmpty { flushGhosts(before: route.prefix, instance: route.instance) }
-            append(route, marks.isEmpty ? nil : marks[route.prefix].map { $0 == .added ? .added : .changed })
+            append(route, groups.isEmpty ? nil : mark(route))
         }
         var rows: [Row] = []
         for instance in instances {
@@ -143,11 +173,25 @@ public struct TableModel: Sendable {
         let lines = TextReport.effectiveRouteTable(routes, routeNames: subnet != nil)
         var rows = lines.prefix(2).map { Row(content: .heading($0), mark: nil, prefix: nil) }
         for (route, line) in zip(routes, lines.dropFirst(2)) {
-            var mark: Mark?
-            if route.source == .virtualNetworkGateway, let change = changed[route.prefix] {
-                mark = change.before == nil ? .added : .changed
+            guard route.source == .virtualNetworkGateway, let change = changed[route.prefix], let after = change.after else {
+                rows.append(Row(content: .text(line), mark: nil, prefix: route.prefix))
+                continue
             }
+            // As in the BGP tables: next hops that joined the same route are +, next hops that left
+            // are a - row of their own, ~ only when VMs now use another route.
+            guard let before = change.before else {
+                rows.append(Row(content: .text(line), mark: .added, prefix: route.prefix))
+                continue
+            }
+            let was = Set(before.nextHopIPs), now = Set(after.nextHopIPs)
+            let sameRoute = before.learnedFrom == after.learnedFrom && before.asPath == after.asPath && before.state == after.state
+            let mark: Mark? = sameRoute && now.isSubset(of: was) ? nil : (sameRoute && was.isSubset(of: now) ? .added : .changed)
             rows.append(Row(content: .text(line), mark: mark, prefix: route.prefix))
+            if sameRoute && now.isStrictSubset(of: was) {
+                let gone = was.subtracting(now).sorted().map(\.description).joined(separator: ", ")
+                rows.append(Row(content: .text("VirtualNetworkGateway  (next hop gone)  \(route.prefix)  \(gone)"), mark: .removed,
+                                prefix: route.prefix))
+            }
         }
         for change in changed.values.sorted(by: { $0.prefix < $1.prefix }) where change.after == nil {
             rows.append(Row(content: .text("VirtualNetworkGateway  (withdrawn)  \(change.prefix)"), mark: .removed, prefix: change.prefix))

@@ -163,8 +163,9 @@ extension ExplorerState {
         }
         if focus == .table, rowCursor < table.rows.count, let subnet = table.rows[rowCursor].subnet { return select(node: subnet) }
         guard focus == .table, rowCursor < table.rows.count, let prefix = table.rows[rowCursor].prefix else { return }
-        guard selectedNode != nil else { return fail("effective routes have no BGP paths to explain; select a node") }
+        // A VNet's effective route opens "why do VMs use this route".
         overlay = .detail(node: selection, prefix: prefix)
+        overlayScroll = 0
     }
 
     // MARK: mouse

@@ -33,7 +33,8 @@ public enum DiffReport {
             }
         }
         sink.line("")
-        sink.line("\(diff.routeChangeCount) route changes on \(Set(diff.groups.map(\.node)).count) nodes, \(diff.sessions.count) session changes, \(diff.effectiveRoutes.count) effective route changes")
+        sink.line("\(counted(diff.routeChangeCount, "route change")) on \(counted(Set(diff.groups.map(\.node)).count, "node")), "
+                  + "\(counted(diff.sessions.count, "session change")), \(counted(diff.effectiveRoutes.count, "effective route change"))")
     }
 
     public static func text(_ diff: ResultDiff, from before: Settings, to after: Settings, topology: Topology) -> String {
@@ -42,14 +43,17 @@ public enum DiffReport {
 
     /// `+ 10.2.0.0/16 via route-server [65515 12076 65020] (+1 more path)`
     static func line(_ change: RouteChange) -> String {
-        "\(sign(of: change.kind)) \(change.prefix)\(describe(change.kind, before: change.before, after: change.after, counting: true))"
+        "\(sign(of: change.kind, before: change.before, after: change.after)) \(change.prefix)"
+            + describe(change.kind, before: change.before, after: change.after, counting: true)
     }
 
-    public static func sign(of kind: RouteChange.Kind) -> String {
+    /// `+` added, `-` removed, `~` another best path. The same best path with more or fewer multipath
+    /// members is `+` or `-` (paths came or went), never `~`: the best path did not change.
+    public static func sign(of kind: RouteChange.Kind, before: [Route], after: [Route]) -> String {
         switch kind {
         case .added: "+"
         case .removed: "-"
-        case .bestChanged: "~"
+        case .bestChanged: RouteChange.bestPathChanged(before: before, after: after) ? "~" : (after.count < before.count ? "-" : "+")
         }
     }
 
@@ -62,15 +66,48 @@ public enum DiffReport {
         case .bestChanged:
             let now = via(after, counting: false)
             return now == via(before, counting: false)
-                ? "\(now), \(before.count) → \(after.count) paths"
+                ? "\(now), \(counted(before.count, "path")) → \(counted(after.count, "path"))"
                 : "\(via(after, counting: counting)), was\(via(before, counting: counting))"
         }
     }
 
     private static func via(_ routes: [Route], counting: Bool = true) -> String {
         guard let route = routes.first else { return "" }
-        let more = counting && routes.count > 1 ? " (+\(routes.count - 1) more path\(routes.count > 2 ? "s" : ""))" : ""
-        return " via \(route.from ?? "local") [\(route.attributes.asPathText)]\(more)"
+        let more = counting && routes.count > 1 ? " (+\(counted(routes.count - 1, "more path")))" : ""
+        let path = route.attributes.asPath.isEmpty ? "" : " [\(route.attributes.asPathText)]"
+        return (route.from.map { " via \($0)\(path)" } ?? " originated here\(path)") + more
+    }
+
+    /// `hub-vnet VMs: 10.2.0.0/16 now via VirtualNetworkGateway 10.0.2.4 (was 192.168.255.2, 192.168.255.6)`:
+    /// one line per VNet and prefix, for the change log. Names the source when the next hops stay.
+    public static func effectiveLine(_ change: EffectiveRouteChange) -> String {
+        let head = "\(change.vnet) VMs: "
+        switch (change.before, change.after) {
+        case (nil, let after?): return head + "+\(change.prefix) \(effectiveVia(after))"
+        case (let before?, nil): return head + "-\(change.prefix) (was \(effectiveVia(before)))"
+        case (let before?, let after?):
+            var now = effectiveVia(after), was = hopList(before)
+            if before.nextHopIPs == after.nextHopIPs {
+                now = "\(now), learned from \(learned(after))"
+                was = "learned from \(learned(before))"
+            }
+            if before.state != after.state { now = "\(after.state.rawValue) \(now)"; was = "\(before.state.rawValue), \(was)" }
+            return head + "\(change.prefix) now \(now) (was \(was))"
+        case (nil, nil): return head + "\(change.prefix) unchanged"
+        }
+    }
+
+    private static func effectiveVia(_ route: EffectiveRoute) -> String {
+        "via \(route.nextHopType.rawValue)" + (route.nextHopIPs.isEmpty ? "" : " \(hopList(route))")
+    }
+
+    private static func hopList(_ route: EffectiveRoute) -> String {
+        route.nextHopIPs.isEmpty ? "no next hop" : route.nextHopIPs.map(\.description).joined(separator: ", ")
+    }
+
+    private static func learned(_ route: EffectiveRoute) -> String {
+        let source = route.learnedFrom?.rawValue ?? route.source.rawValue
+        return route.asPath.map { $0.isEmpty ? source : "\(source) [\($0.map(String.init).joined(separator: " "))]" } ?? source
     }
 
     private static func state(_ state: SessionState) -> String {
@@ -143,9 +180,9 @@ public enum StepsReport {
         }
         switch trace.convergence {
         case .converged(let messages):
-            lines += ["", "stable after \(messages) messages (\(trace.events.count) steps)"]
+            lines += ["", "stable after \(counted(messages, "message")) (\(counted(trace.events.count, "step")))"]
         case .didNotConverge(let messages, let prefixes):
-            lines += ["", "did not converge after \(messages) messages (R21); in flux: \(prefixes.map(\.description).joined(separator: ", "))"]
+            lines += ["", "did not converge after \(counted(messages, "message")) (R21); in flux: \(prefixes.map(\.description).joined(separator: ", "))"]
         }
         return lines.joined(separator: "\n") + "\n"
     }

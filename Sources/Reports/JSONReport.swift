@@ -29,7 +29,7 @@ public enum JSONReport {
     static let document = JSONSchema<Scope>([
         .string("topology") { $0.result.topology.name },
         .object("settings", settings) { $0.result.settings },
-        .object("convergence", convergence) { $0.result.convergence },
+        .object("convergence", convergence) { $0.result },
         .objects("nodes", node) { scope in
             scope.result.nodes.lazy.filter { scope.node == nil || $0.name == scope.node }.map {
                 NodeScope(node: $0, result: scope.result, view: NodeView($0, scope.result, scope.prefix))
@@ -62,15 +62,19 @@ public enum JSONReport {
         .strings("down") { $0.down.sorted() },
     ])
 
-    static let convergence = JSONSchema<Convergence>([
-        .bool("converged") { $0.isConverged },
-        .number("messages") { convergence -> Int? in
-            switch convergence {
+    /// `messages`: UPDATE/WITHDRAW messages, one per group of prefixes that travel with the same
+    /// attributes (as BGP packs them); `steps`: what `routescope steps` prints for the same switches,
+    /// one message per prefix plus the sessions that go down or up.
+    static let convergence = JSONSchema<RoutingResult>([
+        .bool("converged") { $0.convergence.isConverged },
+        .number("messages") { result -> Int? in
+            switch result.convergence {
             case .converged(let messages), .didNotConverge(let messages, _): messages
             }
         },
-        .strings("prefixes") { convergence in
-            if case .didNotConverge(_, let stuck) = convergence { stuck.map(\.description) } else { [] }
+        .number("steps") { $0.steps },
+        .strings("prefixes") { result in
+            if case .didNotConverge(_, let stuck) = result.convergence { stuck.map(\.description) } else { [] }
         },
     ])
 

@@ -1,30 +1,8 @@
 import RoutingEngine
 
-/// `routes --prefix`: one prefix, or for an address the longest prefix that covers it, in every table
-/// (as `show ip bgp 10.2.0.0/16` and `show ip bgp 10.2.1.1` do). Each table picks its own longest match.
-public enum PrefixQuery: Sendable, Equatable, CustomStringConvertible {
-    case prefix(Prefix)
-    case address(IPv4Address)
-
-    /// `10.2.0.0/16` or `10.2.1.1`; nil for anything else (a prefix with host bits set included).
-    public init?(_ text: String) {
-        if text.contains("/") {
-            guard case .success(let prefix) = Prefix.parse(text) else { return nil }
-            self = .prefix(prefix)
-        } else {
-            guard let address = IPv4Address(text) else { return nil }
-            self = .address(address)
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case .prefix(let prefix): prefix.description
-        case .address(let address): address.description
-        }
-    }
-
-    /// The prefix a table with these prefixes shows: the one asked for, or the longest that covers the address.
+extension PrefixQuery {
+    /// `routes --prefix`: the prefix a table with these prefixes shows — the one asked for, or for an
+    /// address the longest that covers it (as `show ip bgp 10.2.0.0/16` and `show ip bgp 10.2.1.1` do).
     public func match(in prefixes: some Sequence<Prefix>) -> Prefix? {
         switch self {
         case .prefix(let prefix):

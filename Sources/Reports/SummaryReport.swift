@@ -54,7 +54,7 @@ public enum SummaryReport {
     static let document = JSONSchema<(RoutingResult, [Row])>([
         .string("topology") { $0.0.topology.name },
         .object("settings", JSONReport.settings) { $0.0.settings },
-        .object("convergence", JSONReport.convergence) { $0.0.convergence },
+        .object("convergence", JSONReport.convergence) { $0.0 },
         .objects("summary", row) { $0.1 },
     ])
 

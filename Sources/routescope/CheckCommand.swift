@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import RoutingEngine
 import TopologyFile
 
@@ -34,7 +35,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 let topology = try TopologySource.load(path)
                 let result = try Engine.compute(topology)
-                print("\(path): ok — \(result.nodes.count) nodes, \(result.network.sessions.count) sessions, \(result.allPrefixes.count) prefixes")
+                print("\(path): ok — \(counted(result.nodes.count, "node")), \(counted(result.network.sessions.count, "session")), \(counted(result.allPrefixes.count, "prefix", plural: "prefixes"))")
                 // Warnings do not change the exit status: the file is valid, Azure would object (R13, R14, R18, R20).
                 for warning in result.warnings { Diagnostics.warning("\(path): \(warning)") }
                 for session in result.network.sessions {

@@ -8,19 +8,23 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Every path a node holds for a prefix, why the best won, and why others are absent.",
         discussion: """
             e.g.  routescope explain sdwan-er --node sdwan --prefix 10.2.0.0/16
+                  routescope explain sdwan-er --node sdwan --prefix 10.2.1.1      (an address: the longest match)
+                  routescope explain routing-preference --node hub-vnet --prefix 10.2.0.0/16
             Names the deciding best-path step, and for copies that never arrived the rule that stopped
             them where (route exchange off, AS-path loop, session down, limit, no-advertise), with the
-            rule's confidence mark, and the warnings that concern the node. With --node naming a VNet:
-            its VMs' effective routes for the prefix, and why a gateway route is not programmed (R15).
+            rule's confidence mark, and the warnings that concern the node. With a VNet as --node: why
+            its VMs use the effective route they use (system route, UDR, which gateway, the hub routing
+            preference step, ECMP, what lost), and why a gateway route is not programmed (R15).
+            A prefix the table lacks is explained by its covering route, and says so.
             """)
 
     @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
-    @Option(help: "The node (or virtual network) to explain.", completion: Completions.nodes)
+    @Option(help: "The node to explain, or a VNet (its VMs' effective routes).", completion: Completions.nodes)
     var node: String
 
-    @Option(help: "The prefix, e.g. 10.2.0.0/16.")
+    @Option(help: "The prefix, e.g. 10.2.0.0/16, or an address, e.g. 10.2.1.1 (the longest matching prefix).")
     var prefix: String
 
     @OptionGroup(title: "Switches")
@@ -28,18 +32,28 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
-        guard case .success(let prefix) = Prefix.parse(prefix) else {
+        guard let query = PrefixQuery(prefix) else {
             let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(prefix) { " (did you mean \(suggestion)?)" } else { "" }
-            throw ValidationError("--prefix: '\(self.prefix)' is not an IPv4 prefix\(hint)")
+            throw ValidationError("--prefix: '\(self.prefix)' is not an IPv4 prefix or address\(hint)")
         }
         try TopologySource.validate(node: node, in: result)
+        let resolution = result.resolve(query, at: node)!
         print(TextReport.header(result).joined(separator: "\n"))
         print("")
-        guard let explanation = result.explain(prefix: prefix, at: node) else {
-            // A VNet: its VMs' effective routes for the prefix, and why a gateway route is missing (R15).
-            print(ExplainReport.lines(result.explain(prefix: prefix, inVNet: node)!).joined(separator: "\n"))
-            return
+        // A VNet asked about a prefix it does not program: first why (R15: inside a VNet's space), then
+        // the route its VMs use instead.
+        if result.node(named: node) == nil, case .prefix(let asked) = query, resolution != .exact(asked),
+           let absent = result.explain(prefix: asked, inVNet: node) {
+            print(ExplainReport.lines(absent).joined(separator: "\n") + "\n")
         }
-        print(ExplainReport.lines(explanation).joined(separator: "\n"))
+        if let line = ExplainReport.resolutionLine(resolution, at: node) { print(line + "\n") }
+        guard let prefix = resolution.prefix else { return }
+        if result.node(named: node) != nil {
+            print(ExplainReport.lines(result.explain(prefix: prefix, at: node)!).joined(separator: "\n"))
+        } else if let explanation = result.explainEffectiveRoute(prefix: prefix, vnet: node) {
+            print(ExplainReport.lines(explanation).joined(separator: "\n"))
+        } else {
+            print("\(node) has no effective route for \(prefix): its VMs send such traffic by a less specific route, if any.")
+        }
     }
 }

@@ -53,7 +53,7 @@ struct CompletionTests {
     @Test("lesson names")
     func lessons() throws {
         let lessons = try Self.complete(["lesson", "r"])
-        #expect(lessons == ["route-exchange", "routing-preference"])
+        #expect(lessons == ["route-exchange", "route-limits", "routing-preference"])
     }
 
     @Test("every enumerated value: switches, preference, formats")

@@ -13,7 +13,8 @@ struct TeachingCommandTests {
         let vpn = try Binary.run(["diff", "vpn-er", "--active-active", "off"])
         // R14 rev. 2: the Route Server peering goes away (rev. 1: the sessions went Down).
         #expect(vpn.stdout.contains("route-server#0 — vpn-gateway#0: Established → Down (no peering: Azure refuses Route Server with this VPN gateway (R14))"))
-        #expect(vpn.stdout.contains("~ 10.0.0.0/16 via local [], 2 → 1 paths"))
+        // The same best path on one instance fewer: a member left (-), and a local route is "originated here".
+        #expect(vpn.stdout.contains("- 10.0.0.0/16 originated here, 2 paths → 1 path"))
         let none = try Binary.run(["diff", "sdwan-er"])
         #expect(none.stdout.contains("No route, session or effective route changes."))
         let json = try Binary.run(["diff", "sdwan-er", "--route-exchange", "on", "--format", "json"])
@@ -40,6 +41,51 @@ struct TeachingCommandTests {
         #expect(bad.stderr.contains("did you mean 10.2.0.0/16?"))
     }
 
+    @Test("explain takes an address (the longest matching prefix) and names the covering route of a prefix nobody has")
+    func explainAddresses() throws {
+        let address = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.1.1", "--route-exchange", "on"])
+        #expect(address.status == 0)
+        #expect(address.stdout.contains("10.2.1.1: sdwan uses 10.2.0.0/16, the longest matching prefix — explained below."))
+        #expect(address.stdout.contains("sdwan holds 2 paths for 10.2.0.0/16"))
+        let covering = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.5.0/24", "--route-exchange", "on"])
+        #expect(covering.status == 0)
+        #expect(covering.stdout.contains("10.2.5.0/24 is not in sdwan's table; the covering route is 10.2.0.0/16 — explained below."))
+        #expect(covering.stdout.contains("sdwan holds 2 paths for 10.2.0.0/16"))
+        // Without route exchange sdwan has no route: the network's prefix is explained as absent.
+        let absent = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.1.1"])
+        #expect(absent.stdout.contains("10.2.1.1: no route of sdwan covers it; the network knows 10.2.0.0/16 — explained below."))
+        #expect(absent.stdout.contains("sdwan has no route for 10.2.0.0/16."))
+        let bad = try Binary.run(["explain", "--node", "sdwan", "--prefix", "10.2.1"])
+        #expect(bad.status == 64 && bad.stderr.contains("is not an IPv4 prefix or address"))
+    }
+
+    @Test("explain --node VNET: why its VMs use a route — which gateway, the hub routing preference step, ECMP, what lost")
+    func explainEffectiveRoute() throws {
+        let er = try Binary.run(["explain", "routing-preference", "--node", "hub-vnet", "--prefix", "10.2.1.1"])
+        #expect(er.status == 0)
+        #expect(er.stdout.contains("10.2.1.1: hub-vnet uses 10.2.0.0/16, the longest matching prefix — explained below."))
+        #expect(er.stdout.contains("Learned by BGP and programmed by the hub's gateways (VirtualNetworkGateway), next hop 192.168.255.2, 192.168.255.6."))
+        #expect(er.stdout.contains("  route-server#0 from sdwan: NVA, AS path [65001], next hop 10.0.2.4 — lost at hub routing preference"))
+        #expect(er.stdout.contains("Hub routing preference ExpressRoute decided first: ExpressRoute routes before VPN and NVA routes (R16)."))
+        #expect(er.stdout.contains("ECMP: VMs spread traffic over 2 next hops (192.168.255.2, 192.168.255.6)"))
+        let nva = try Binary.run(["explain", "routing-preference", "--node", "hub-vnet", "--prefix", "10.2.0.0/16", "--preference", "VpnGateway"])
+        #expect(nva.stdout.contains("er-gateway#0 from er-circuit#0: ExpressRoute, AS path [12076 65020], next hop 192.168.255.2 — lost at hub routing preference"))
+        #expect(nva.stdout.contains("route-server#0 from sdwan: NVA, AS path [65001], next hop 10.0.2.4 — programmed"))
+        let system = try Binary.run(["explain", "--node", "hub-vnet", "--prefix", "10.0.1.1"])
+        #expect(system.stdout.contains("A system route: 10.0.0.0/16 is hub-vnet's own address space (VnetLocal), reached inside the VNet."))
+    }
+
+    @Test("trace --to a prefix: traced to its first address, naming the covering route")
+    func traceToPrefix() throws {
+        let output = try Binary.run(["trace", "--from", "on-prem-1", "--to", "10.2.5.0/24", "--route-exchange", "on"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("10.2.5.0/24 is not in on-prem-1's table; the covering route is 10.2.0.0/16 — traced below."))
+        #expect(output.stdout.contains("trace from on-prem-1 to 10.2.5.0"))
+        #expect(output.stdout.contains("on-prem-1  10.2.0.0/16 via sdwan [65001 65515 12076 65020]"))
+        let exact = try Binary.run(["trace", "--from", "on-prem-1", "--to", "10.2.0.0/16", "--route-exchange", "on"])
+        #expect(!exact.stdout.contains("covering route"))
+    }
+
     @Test("steps: one BGP message per line, from the file's state to the toggled one")
     func steps() throws {
         let output = try Binary.run(["steps", "sdwan-er", "--route-exchange", "on"])
@@ -49,6 +95,26 @@ struct TeachingCommandTests {
         let fromNothing = try Binary.run(["steps", "vpn-er"])
         #expect(fromNothing.stdout.contains("from nothing learned to:"))
         #expect(fromNothing.stdout.contains("UPDATE vpn-gateway#0 → on-prem-1 10.0.0.0/16 [65515]"))
+    }
+
+    @Test("steps: sessions going down are steps (not '0 steps'); JSON convergence.steps counts what steps prints")
+    func stepsSessionsAndCount() throws {
+        let down = try Binary.run(["steps", "vpn-er", "--active-active", "off"])
+        #expect(down.status == 0)
+        #expect(down.stdout.contains("1  SESSION DOWN route-server#0 — vpn-gateway#0: no peering: Azure refuses Route Server with this VPN gateway (R14)"))
+        #expect(down.stdout.contains("6  SESSION DOWN vpn-gateway#1 — on-prem-1: instance not provisioned"))
+        #expect(down.stdout.contains("stable after 0 messages (6 steps)"))
+        for name in ["sdwan-er", "vpn-er", "sdwan-vpn-er", "two-nvas-ecmp"] {
+            let steps = try Binary.run(["steps", name])
+            let printed = steps.stdout.split(separator: "\n").filter { $0.drop { $0 == " " }.first?.isNumber == true }.count
+            let json = try Binary.run(["routes", name, "--format", "json"])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let convergence = try #require(document["convergence"] as? [String: Any])
+            #expect(convergence["steps"] as? Int == printed, "\(name)")
+            #expect(steps.stdout.contains("(\(printed) steps)"), "\(name)")
+            // messages: as BGP packs them, one UPDATE per group of prefixes with the same attributes.
+            #expect((convergence["messages"] as? Int ?? .max) <= printed, "\(name)")
+        }
     }
 }
 

@@ -54,7 +54,7 @@ enum JSONOracle {
         init(_ result: RoutingResult, onlyNode: String?) {
             topology = result.topology.name
             settings = SettingsJSON(result.settings)
-            convergence = ConvergenceJSON(result.convergence)
+            convergence = ConvergenceJSON(result.convergence, steps: result.steps)
             nodes = result.nodes.filter { onlyNode == nil || $0.name == onlyNode }.map { NodeJSON($0, result) }
             effectiveRoutes = result.subnetRouteTables
                 .filter { onlyNode == nil || $0.vnet.name == onlyNode || (onlyNode != nil && $0.subnet?.name == onlyNode) }
@@ -92,8 +92,10 @@ enum JSONOracle {
     struct ConvergenceJSON: Encodable {
         let converged: Bool
         let messages: Int
+        let steps: Int
         let prefixes: [String]
-        init(_ convergence: Convergence) {
+        init(_ convergence: Convergence, steps: Int) {
+            self.steps = steps
             switch convergence {
             case .converged(let messages): (converged, self.messages, prefixes) = (true, messages, [])
             case .didNotConverge(let messages, let stuck): (converged, self.messages, prefixes) = (false, messages, stuck.map(\.description))

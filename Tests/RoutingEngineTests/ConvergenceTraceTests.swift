@@ -77,14 +77,22 @@ struct ConvergenceTraceTests {
                 let trace = try ConvergenceTrace(topology: topology, settings: new, from: old)
                 let before = compute(topology, settings: old)
                 let start = trace.result(after: 0)
+                // Nothing moves before the first step…
+                #expect(start.learnedTables == before.learnedTables, "\(topology.name) \(old) → \(new)")
+                #expect(start.effectiveRouteTables.map(\.routes) == before.effectiveRouteTables.map(\.routes))
+                let sessionSteps = trace.events.prefix { $0.isSessionEvent }.count
                 if new.down.contains("er-circuit#0") {
-                    // A session that goes down drops what it carried at once…
-                    #expect(start.routes(of: start.named("er-circuit")).allSatisfy { $0.instance == 1 })
+                    // …then each session that goes down is a step, and drops what it carried at once.
+                    #expect(sessionSteps > 0)
                     #expect(before.routes(of: before.named("er-circuit")).contains { $0.instance == 0 })
+                    let afterDowns = trace.result(after: sessionSteps)
+                    #expect(afterDowns.routes(of: afterDowns.named("er-circuit")).allSatisfy { $0.instance == 1 })
+                } else if old.down.contains("er-circuit#0") {
+                    // …or each session that comes up, before the UPDATEs it carries.
+                    #expect(sessionSteps > 0)
+                    #expect(trace.events.prefix(sessionSteps).allSatisfy { if case .sessionUp = $0 { true } else { false } })
                 } else {
-                    // …everything else starts exactly as it was.
-                    #expect(start.learnedTables == before.learnedTables, "\(topology.name) \(old) → \(new)")
-                    #expect(start.effectiveRouteTables.map(\.routes) == before.effectiveRouteTables.map(\.routes))
+                    #expect(sessionSteps == 0)
                 }
                 #expect(trace.convergence.isConverged)
                 expectSameTables(trace.final, compute(topology, settings: new), "\(topology.name) \(old) → \(new)")
@@ -121,5 +129,45 @@ struct ConvergenceTraceTests {
         #expect(lines.contains("SESSION DOWN route-server#0 — sdwan: advertised 4001 routes, limit 4000"))
         #expect(lines.contains("SESSION DOWN route-server#1 — sdwan: advertised 4001 routes, limit 4000"))
         #expect(trace.final.tables == compute(topology).tables)
+    }
+
+    @Test("R20: a change that only takes sessions down is steps, not 0 steps: each SESSION DOWN, then what follows")
+    func sessionEventsAreSteps() throws {
+        let topology = Seed.vpnER()
+        let off = topology.settings { $0.vpnActiveActive = false }
+        let down = try ConvergenceTrace(topology: topology, settings: off, from: Settings(of: topology))
+        let lines = down.events.map(down.describe)
+        #expect(lines.contains("SESSION DOWN route-server#0 — vpn-gateway#0: no peering: Azure refuses Route Server with this VPN gateway (R14)"))
+        #expect(lines.contains("SESSION DOWN vpn-gateway#1 — on-prem-1: instance not provisioned"))
+        #expect(lines.count == 6 && down.events.allSatisfy(\.isSessionEvent))
+        expectSameTables(down.final, compute(topology, settings: off), "active/active off")
+        // Back on: each session comes up as a step, then the UPDATEs it carries.
+        let up = try ConvergenceTrace(topology: topology, settings: Settings(of: topology), from: off)
+        let upLines = up.events.map(up.describe)
+        #expect(upLines.contains("SESSION UP route-server#0 — vpn-gateway#0"))
+        #expect(upLines.contains("SESSION UP vpn-gateway#1 — on-prem-1"))
+        let firstMessage = try #require(up.events.firstIndex { !$0.isSessionEvent })
+        #expect(up.events[..<firstMessage].count == 6)
+        #expect(upLines[firstMessage...].contains { $0.hasPrefix("UPDATE vpn-gateway#1 → on-prem-1 ") })
+        expectSameTables(up.final, compute(topology, settings: Settings(of: topology)), "active/active on")
+        // A node down: its sessions go down, then the withdrawals follow.
+        let sdwan = Seed.sdwanER(routeExchange: true)
+        let nodeDown = try ConvergenceTrace(topology: sdwan, settings: sdwan.settings { $0.down = ["sdwan"] }, from: Settings(of: sdwan))
+        let nodeLines = nodeDown.events.map(nodeDown.describe)
+        #expect(nodeLines.prefix(3).allSatisfy { $0.hasPrefix("SESSION DOWN ") && $0.hasSuffix(": node down") })
+        #expect(nodeLines.contains("WITHDRAW route-server#0 → er-gateway#0 10.1.0.0/16"))
+    }
+
+    @Test("RoutingResult.steps (JSON convergence.steps) is the number of steps a replay from nothing shows, limits included")
+    func stepsCountMatchesTrace() throws {
+        var limited = Seed.sdwanER()
+        // Over R18's 4,000 routes per peer: the limit takes the sessions down, and those are steps too.
+        limited.nvas[0].advertise = slash24s(4001).map { Advertisement($0) }
+        for topology in [Seed.sdwanER(), Seed.vpnER(), Lab.allThree(), limited] {
+            let trace = try ConvergenceTrace(topology: topology, settings: Settings(of: topology))
+            let result = compute(topology, settings: Settings(of: topology))
+            #expect(result.steps == trace.events.count, "\(topology.name)")
+        }
+        #expect(try ConvergenceTrace(topology: limited, settings: Settings(of: limited)).events.contains(where: \.isSessionEvent))
     }
 }

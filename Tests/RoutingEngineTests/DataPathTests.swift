@@ -76,4 +76,15 @@ struct ExpectationTests {
                                           nextHop: IPv4Address("192.168.255.6"))).holds)
         #expect(!off.check(.route(node: "nowhere", prefix: Prefix("10.2.0.0/16"), present: false, asPath: nil, nextHop: nil)).holds)
     }
+
+    @Test("what the tables say reads right: 'originated here', never 'via local []'; one session is 'the session'")
+    func wording() {
+        let off = compute(Seed.sdwanER())
+        let own = off.check(.route(node: "on-prem-1", prefix: Prefix("10.1.0.0/16"), present: false, asPath: nil, nextHop: nil))
+        #expect(own.actual.hasPrefix("on-prem-1 has 10.1.0.0/16 originated here, next hop"))
+        let learned = off.check(.route(node: "sdwan", prefix: Prefix("10.0.0.0/16"), present: false, asPath: nil, nextHop: nil))
+        #expect(learned.actual.hasPrefix("sdwan has 10.0.0.0/16 via route-server [65515], next hop"))
+        #expect(off.check(.session("sdwan", "on-prem-1", established: false)).actual == "the session is Established")
+        #expect(off.check(.session("route-server", "sdwan", established: false)).actual == "all 2 sessions Established")
+    }
 }

@@ -39,7 +39,7 @@ struct ExplainTests {
         #expect(explanation.candidates.isEmpty)
         #expect(explanation.blockers.count == 2)
         #expect(explanation.blockers.allSatisfy {
-            $0.rule == .r20 && $0.reason == "the session is down: session down" && $0.towards == "on-prem-2"
+            $0.rule == .r20 && $0.reason == "the session is taken down (down: er-circuit--on-prem-2)" && $0.towards == "on-prem-2"
         })
         #expect(Set(explanation.blockers.map(\.at)) == ["er-circuit#0", "er-circuit#1"])
     }

@@ -14,8 +14,15 @@ public struct BGPMessage: Equatable, Sendable {
 /// be replayed, stepped forwards and back.
 public enum ConvergenceEvent: Equatable, Sendable {
     case message(BGPMessage)
-    /// A session that a limit brought down after the routes that broke it arrived (R13, R18).
-    case sessionDown(SessionID, reason: String)
+    /// A session between two speakers that went down: a limit brought it down after the routes that
+    /// broke it arrived (R13, R18), or a change of settings took it down (R20). Speakers, not a
+    /// session ID: the speakers stay the same under any settings, the session list does not.
+    case sessionDown(SpeakerID, SpeakerID, reason: String)
+    /// A session that a change of settings brought up: each side then sends the other its routes.
+    case sessionUp(SpeakerID, SpeakerID)
+
+    /// Not a BGP message: a session going down or up.
+    public var isSessionEvent: Bool { if case .message = self { false } else { true } }
 }
 
 /// Whether propagation reached a fixed point (R21).

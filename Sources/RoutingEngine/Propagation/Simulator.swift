@@ -27,6 +27,16 @@ struct Simulator: Sendable {
     private var queue: [BGPMessage] = []
     private var head = 0
     private(set) var delivered = 0
+    /// Messages as step-through counts them, one per prefix: a message for a key of three prefixes
+    /// is three (the grouped run and a one-key-per-prefix replay then count alike).
+    private(set) var deliveredPerPrefix = 0
+    /// Sessions brought down by a limit, or down and up by a settings change: steps that are not messages.
+    private(set) var sessionEvents = 0
+    /// A settings change staged for step-through (`stageSwitch`): sessions still to take down in the old
+    /// network, the network to switch to after them, and sessions of the new one still to bring up.
+    private var pendingDowns: [(session: SessionID, reason: String, rule: Rule?)] = []
+    private var pendingNetwork: Network?
+    private var pendingUps: [(session: SessionID, state: SessionState)] = []
     /// Per session: the adjacency slot of side a and side b.
     private var slots: [(a: Int, b: Int)]
     private var oscillation = OscillationDetector()
@@ -56,8 +66,11 @@ struct Simulator: Sendable {
 
     var pendingMessages: Int { queue.count - head }
 
-    /// Nothing in flight and no limit left to enforce: the next step would do nothing (R21).
-    var isStable: Bool { pendingMessages == 0 && firstExceededLimit() == nil }
+    /// Nothing in flight, no session change staged and no limit left to enforce: the next step
+    /// would do nothing (R21).
+    var isStable: Bool {
+        pendingMessages == 0 && pendingDowns.isEmpty && pendingNetwork == nil && pendingUps.isEmpty && firstExceededLimit() == nil
+    }
 
     /// The keys of the messages still in flight, as prefixes: what a run that did not converge involves.
     var prefixesInFlight: [Prefix] { Set(queue[head...].map(\.key)).flatMap { keys.prefixes[$0] }.sorted() }
@@ -97,6 +110,10 @@ struct Simulator: Sendable {
     /// nil when the network is stable or oscillating.
     mutating func step() -> ConvergenceEvent? {
         guard !isOscillating else { return nil }
+        if let sessionEvent = stepSessionChange() {
+            sessionEvents += 1
+            return sessionEvent
+        }
         if head < queue.count {
             let message = queue[head]
             head += 1
@@ -107,14 +124,52 @@ struct Simulator: Sendable {
             }
             receive(message)
             delivered += 1
+            deliveredPerPrefix += keys.count(of: message.key)
             isOscillating = oscillation.repeats(ribs: ribs, pending: queue[head...])
             return .message(message)
         }
         if let (session, reason, rule) = firstExceededLimit() {
             tearDown(session, reason: reason, rule: rule)
-            return .sessionDown(session, reason: reason)
+            sessionEvents += 1
+            return .sessionDown(network.sessions[session].a, network.sessions[session].b, reason: reason)
         }
         return nil
+    }
+
+    /// A staged settings change, one session at a time: each session that goes down (what it carried
+    /// is dropped and withdrawn), then the new settings, then each session that comes up (and sends
+    /// its peer what it holds).
+    private mutating func stepSessionChange() -> ConvergenceEvent? {
+        if !pendingDowns.isEmpty {
+            let (id, reason, rule) = pendingDowns.removeFirst()
+            let ends = (network.sessions[id].a, network.sessions[id].b)
+            tearDown(id, reason: reason, rule: rule)
+            if pendingDowns.isEmpty, let next = pendingNetwork {
+                pendingNetwork = nil
+                switchNetwork(to: next, stagingUps: true)
+            }
+            return .sessionDown(ends.0, ends.1, reason: reason)
+        }
+        guard !pendingUps.isEmpty else { return nil }
+        let (id, state) = pendingUps.removeFirst()
+        network.sessions[id].state = state
+        let session = network.sessions[id]
+        for speaker in [session.a, session.b] {
+            for key in 0..<keys.count { refresh(speaker, key) }
+        }
+        return .sessionUp(session.a, session.b)
+    }
+
+    /// Like `switchNetwork`, but the sessions the change takes down or brings up become steps of
+    /// their own (step-through shows them, and what follows each).
+    mutating func stageSwitch(to next: Network) {
+        for old in network.sessions where old.state.isUp {
+            let new = next.sessions.first { $0.a == old.a && $0.b == old.b }
+            guard new?.state.isUp != true else { continue }
+            let reason = new?.state.reason ?? next.absentSessionReason((network.name(of: old.a), network.name(of: old.b)))
+            pendingDowns.append((old.id, reason, new?.downRule))
+        }
+        if pendingDowns.isEmpty { switchNetwork(to: next, stagingUps: true) } else { pendingNetwork = next }
     }
 
     /// Runs to a fixed point, until a state repeats, or until the budget is spent (R21).
@@ -217,7 +272,7 @@ struct Simulator: Sendable {
     // MARK: sessions
 
     /// Brings a session down: both sides forget what they learned over it at once (R20).
-    private mutating func tearDown(_ sessionID: SessionID, reason: String, rule: Rule) {
+    private mutating func tearDown(_ sessionID: SessionID, reason: String, rule: Rule?) {
         network.sessions[sessionID].state = .down(reason: reason)
         network.sessions[sessionID].downRule = rule
         let session = network.sessions[sessionID]
@@ -263,7 +318,8 @@ struct Simulator: Sendable {
     /// Moves the converged state onto a network built with other settings: sessions that went down
     /// drop what they carried, new ones start empty, and every speaker re-advertises what changed.
     /// The speakers must be the same (they are, for any settings of one topology).
-    mutating func switchNetwork(to next: Network) {
+    /// With `stagingUps`, sessions that come up wait, down, for a step each (`stageSwitch`).
+    mutating func switchNetwork(to next: Network, stagingUps: Bool = false) {
         precondition(next.speakers.count == network.speakers.count, "settings cannot change the speakers")
         var sessionMap: [SessionID: SessionID] = [:]
         for old in network.sessions {
@@ -273,6 +329,12 @@ struct Simulator: Sendable {
         }
         let oldNetwork = network
         network = next
+        if stagingUps {
+            for session in next.sessions where session.state.isUp && !sessionMap.values.contains(session.id) {
+                pendingUps.append((session.id, session.state))
+                network.sessions[session.id].state = .down(reason: "not established yet")
+            }
+        }
         slots = Simulator.slots(of: next)
         // Messages still in flight (a run stopped mid-oscillation) stay in flight on the sessions
         // that survive: dropping them would leave a receiver out of step with what its peer sent.

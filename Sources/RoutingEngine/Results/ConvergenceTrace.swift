@@ -20,7 +20,8 @@ public struct ConvergenceTrace: Sendable {
             simulator = Simulator(network: before, keys: keys)
             simulator.originate()
             _ = simulator.run(budget: simulator.defaultBudget)
-            simulator.switchNetwork(to: target)
+            // Sessions the change takes down or brings up are steps of their own.
+            simulator.stageSwitch(to: target)
         } else {
             simulator = Simulator(network: target, keys: keys)
             simulator.originate()
@@ -69,9 +70,10 @@ public struct ConvergenceTrace: Sendable {
             let route = "\(network.name(of: message.from)) → \(network.name(of: message.to)) \(prefix(of: message))"
             guard let attributes = message.attributes else { return "WITHDRAW \(route)" }
             return "UPDATE \(route) [\(attributes.asPathText)]"
-        case .sessionDown(let id, let reason):
-            let session = network.sessions[id]
-            return "SESSION DOWN \(network.name(of: session.a)) — \(network.name(of: session.b)): \(reason)"
+        case .sessionDown(let a, let b, let reason):
+            return "SESSION DOWN \(network.name(of: a)) — \(network.name(of: b)): \(reason)"
+        case .sessionUp(let a, let b):
+            return "SESSION UP \(network.name(of: a)) — \(network.name(of: b))"
         }
     }
 }

@@ -14,6 +14,13 @@ public struct RouteChange: Equatable, Sendable {
     /// Selected paths before and after.
     public let before: [Route]
     public let after: [Route]
+
+    /// The best path (`*>`) is another one; false when only multipath members came or went.
+    public var bestPathChanged: Bool { RouteChange.bestPathChanged(before: before, after: after) }
+
+    public static func bestPathChanged(before: [Route], after: [Route]) -> Bool {
+        before.first.map(RouteIdentity.init) != after.first.map(RouteIdentity.init)
+    }
 }
 
 /// A session whose state changed.
@@ -43,6 +50,15 @@ public struct RouteChangeGroup: Equatable, Sendable {
     /// Selected paths before and after, for the first prefix of the group (the others' differ only in prefix).
     public let before: [Route]
     public let after: [Route]
+
+    /// The best path (`*>`) is another one; false when only multipath members came or went.
+    public var bestPathChanged: Bool { RouteChange.bestPathChanged(before: before, after: after) }
+
+    /// Selected paths of `before` that are not among `after` (same instance, peer and attributes).
+    public var vanished: [Route] {
+        let kept = Set(after.map(RouteIdentity.init))
+        return before.filter { !kept.contains(RouteIdentity($0)) }
+    }
 
     /// The change for each prefix of the group.
     public var changes: [RouteChange] {
@@ -78,6 +94,15 @@ public struct ResultDiff: Equatable, Sendable {
         var out: [Prefix: RouteChange.Kind] = [:]
         for group in groups where group.node == node {
             for prefix in group.prefixes { out[prefix] = group.kind }
+        }
+        return out
+    }
+
+    /// The group each changed prefix of one node belongs to (for marking rows path by path).
+    public func groups(at node: String) -> [Prefix: RouteChangeGroup] {
+        var out: [Prefix: RouteChangeGroup] = [:]
+        for group in groups where group.node == node {
+            for prefix in group.prefixes { out[prefix] = group }
         }
         return out
     }
@@ -125,17 +150,6 @@ extension RoutingResult {
         return pairs.map { (pair: $0.key, prefixes: $0.value.sorted()) }.sorted { $0.prefixes[0] < $1.prefixes[0] }
     }
 
-    /// Why a session of the other result does not exist in this one: an instance that is not
-    /// provisioned, or a peering these settings do not make (R14: no Route Server peering).
-    private func absentSessionReason(_ ends: (String, String)) -> String {
-        let live = [ends.0, ends.1].allSatisfy { network.speakers(named: $0) != nil }
-        guard live else { return "instance not provisioned" }
-        let refused = network.refusesVPNGateway && [ends.0, ends.1].contains { end in
-            network.speakers(named: end)?.allSatisfy { network.kind(of: $0) == .vpnGateway } == true
-        }
-        return refused ? "no peering: Azure refuses Route Server with this VPN gateway (R14)" : "no peering"
-    }
-
     private func sessionChanges(to other: RoutingResult) -> [SessionChange] {
         var changes: [SessionChange] = []
         for session in network.sessions {
@@ -143,14 +157,14 @@ extension RoutingResult {
             let match = other.network.sessions.first {
                 other.network.name(of: $0.a) == ends.0 && other.network.name(of: $0.b) == ends.1
             }
-            let after = match?.state ?? .down(reason: other.absentSessionReason(ends))
+            let after = match?.state ?? .down(reason: other.network.absentSessionReason(ends))
             if after != session.state { changes.append(SessionChange(between: ends, before: session.state, after: after)) }
         }
         for session in other.network.sessions {
             let ends = (other.network.name(of: session.a), other.network.name(of: session.b))
             let existed = network.sessions.contains { network.name(of: $0.a) == ends.0 && network.name(of: $0.b) == ends.1 }
             if !existed {
-                changes.append(SessionChange(between: ends, before: .down(reason: absentSessionReason(ends)), after: session.state))
+                changes.append(SessionChange(between: ends, before: .down(reason: network.absentSessionReason(ends)), after: session.state))
             }
         }
         return changes
@@ -179,13 +193,27 @@ extension RoutingResult {
     }
 }
 
-/// What makes two selected paths the same path for a diff.
-private struct RouteIdentity: Equatable {
+/// What makes two selected paths the same path for a diff (the prefix aside: a group's paths are
+/// stamped with each of its prefixes).
+public struct RouteIdentity: Hashable, Sendable {
     let instance: Int
     let from: String?
     let fromInstance: Int?
     let attributes: PathAttributes
-    init(_ route: Route) {
+    public init(_ route: Route) {
         instance = route.instance; from = route.from; fromInstance = route.fromInstance; attributes = route.attributes
+    }
+}
+
+extension Network {
+    /// Why a session between these two speakers (by name) does not exist in this network: an instance
+    /// that is not provisioned, or a peering these settings do not make (R14: no Route Server peering).
+    func absentSessionReason(_ ends: (String, String)) -> String {
+        let live = [ends.0, ends.1].allSatisfy { speakers(named: $0) != nil }
+        guard live else { return "instance not provisioned" }
+        let refused = refusesVPNGateway && [ends.0, ends.1].contains { end in
+            speakers(named: end)?.allSatisfy { kind(of: $0) == .vpnGateway } == true
+        }
+        return refused ? "no peering: Azure refuses Route Server with this VPN gateway (R14)" : "no peering"
     }
 }

@@ -53,7 +53,8 @@ extension RoutingResult {
             guard let node = node(named: name) else { return (false, "there is no node \(name)") }
             let best = bestRoutes(of: node, for: prefix)
             guard let first = best.first else { return (!present, "\(name) has no route for \(prefix)") }
-            let actual = "\(name) has \(prefix) via \(first.from ?? "local") [\(first.attributes.asPathText)], next hop "
+            let path = first.attributes.asPath.isEmpty ? "" : " [\(first.attributes.asPathText)]"
+            let actual = "\(name) has \(prefix) \(first.from.map { "via \($0)\(path)" } ?? "originated here\(path)"), next hop "
                 + Set(best.map(\.attributes.nextHop)).sorted().map(\.description).joined(separator: ", ")
             guard present else { return (false, actual) }
             let pathHolds = asPath.map { expected in best.contains { $0.attributes.asPath == expected } } ?? true
@@ -65,8 +66,10 @@ extension RoutingResult {
             }
             let states = ids.map { network.sessions[$0].state }
             let up = states.filter(\.isUp).count
-            let actual = up == states.count ? "all \(states.count) sessions Established"
-                : "\(states.count - up) of \(states.count) sessions Down (\(states.compactMap(\.reason).first ?? ""))"
+            let reason = states.compactMap(\.reason).first ?? ""
+            let actual = states.count == 1 ? (up == 1 ? "the session is Established" : "the session is Down (\(reason))")
+                : up == states.count ? "all \(states.count) sessions Established"
+                : "\(states.count - up) of \(states.count) sessions Down (\(reason))"
             return (established ? up == states.count : up == 0, actual)
         case .effectiveRoute(let name, let prefix, let present, let nextHop):
             guard let vnet = network.virtualNetworks.first(where: { $0.name == name }) else { return (false, "there is no VNet \(name)") }

@@ -134,11 +134,31 @@ extension RoutingResult {
         return found
     }
 
+    /// "the session is down: advertised 1001 routes, limit 1000"; for a `down` entry, which one
+    /// (not "the session is down: session down").
+    static func downSentence(_ reason: String, _ session: Session, _ network: Network) -> String {
+        let a = [network.node(of: session.a).name, network.name(of: session.a)]
+        let b = [network.node(of: session.b).name, network.name(of: session.b)]
+        let entries = network.settings.down.sorted()
+        switch reason {
+        case "node down":
+            let entry = entries.first { a.contains($0) || b.contains($0) }
+            return "the session is down because \(entry ?? "a node of it") is down"
+        case "session down":
+            let entry = entries.first { entry in
+                Network.sessionEnds(entry).map { (a.contains($0.0) && b.contains($0.1)) || (b.contains($0.0) && a.contains($0.1)) } == true
+            }
+            return "the session is taken down (down: \(entry ?? "\(a[1])--\(b[1])"))"
+        default:
+            return "the session is down: \(reason)"
+        }
+    }
+
     private func blocker(_ key: Int, from sender: SpeakerID, to receiver: SpeakerID, over session: Session,
                          holds: Bool, policy: ExportPolicy) -> Blocker? {
         let at = network.name(of: sender), towards = network.name(of: receiver)
         if holds, case .down(let reason) = session.state {
-            return Blocker(at: at, towards: towards, rule: session.downRule, reason: "the session is down: \(reason)")
+            return Blocker(at: at, towards: towards, rule: session.downRule, reason: Self.downSentence(reason, session, network))
         }
         guard holds, session.state.isUp else { return nil }
         if let rejection = ribs[receiver].rejected[key].first(where: { $0.session == session.id }) {

@@ -28,7 +28,7 @@ public struct Route: Equatable, Sendable {
     public var azureOrigin: AzureOrigin { from == nil ? .network : (ibgp ? .ibgp : .ebgp) }
 
     /// The same path for another prefix of its key.
-    func with(prefix: Prefix) -> Route {
+    public func with(prefix: Prefix) -> Route {
         Route(prefix: prefix, instance: instance, attributes: attributes, from: from, fromInstance: fromInstance,
               neighborAddress: neighborAddress, localAddress: localAddress, weight: weight,
               localPreference: localPreference, ibgp: ibgp, isBest: isBest, isSelected: isSelected,

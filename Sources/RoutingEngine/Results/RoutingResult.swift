@@ -3,6 +3,10 @@
 public struct RoutingResult: Sendable {
     public let network: Network
     public let convergence: Convergence
+    /// The steps `routescope steps` shows for this run: one BGP message per prefix (a message for a
+    /// group of prefixes that travel alike counts once per prefix), plus each session a limit or a
+    /// change of settings took down or brought up. For `Engine.compute`: from nothing learned.
+    public let steps: Int
     let keys: RouteKeys
     let ribs: [SpeakerRIB]
 
@@ -21,6 +25,7 @@ public struct RoutingResult: Sendable {
         keys = simulator.keys
         ribs = simulator.ribs
         self.convergence = convergence
+        steps = simulator.deliveredPerPrefix + simulator.sessionEvents
     }
 
     /// The warnings about one node.

@@ -108,12 +108,21 @@ extension RoutingResult {
         (0..<keys.count).map { programmedRoute(for: $0) }
     }
 
-    private struct Offer { let sourceClass: RouteSourceClass; let asPath: [UInt32]; let nextHop: IPv4Address }
+    /// A route an Azure element offers to program into VMs, and which element got it from where.
+    struct Offer {
+        let sourceClass: RouteSourceClass
+        let asPath: [UInt32]
+        let nextHop: IPv4Address
+        /// The Azure speaker that holds it (`route-server#0`, `er-gateway#1`).
+        let element: SpeakerID
+        /// The peer it came from; nil for a static VPN connection.
+        let peer: SpeakerID?
+    }
 
     /// The routes each Azure element contributes: Route Server its NVA paths, the ER gateway its
     /// circuit paths, the VPN gateway its site paths and static connections. Paths the gateways got
     /// from Route Server are not counted again.
-    private func offers(for key: Int) -> [Offer] {
+    func offers(for key: Int) -> [Offer] {
         var offers: [Offer] = []
         for node in nodes {
             for speaker in node.speakers {
@@ -122,15 +131,16 @@ extension RoutingResult {
                     switch (node.kind, peerKind) {
                     case (.routeServer, .nva?):
                         offers.append(Offer(sourceClass: .nva, asPath: candidate.attributes.asPath,
-                                            nextHop: candidate.attributes.nextHop))
+                                            nextHop: candidate.attributes.nextHop, element: speaker, peer: candidate.peer))
                     case (.expressRouteGateway, .expressRouteCircuit?):
                         offers.append(Offer(sourceClass: .expressRoute, asPath: candidate.attributes.asPath,
-                                            nextHop: candidate.attributes.nextHop))
+                                            nextHop: candidate.attributes.nextHop, element: speaker, peer: candidate.peer))
                     case (.vpnGateway, .site?):
                         offers.append(Offer(sourceClass: .vpn, asPath: candidate.attributes.asPath,
-                                            nextHop: network.speakers[speaker].address))
+                                            nextHop: network.speakers[speaker].address, element: speaker, peer: candidate.peer))
                     case (.vpnGateway, nil) where { if case .staticConnection = candidate.origination { true } else { false } }():
-                        offers.append(Offer(sourceClass: .vpn, asPath: [], nextHop: network.speakers[speaker].address))
+                        offers.append(Offer(sourceClass: .vpn, asPath: [], nextHop: network.speakers[speaker].address,
+                                            element: speaker, peer: nil))
                     default:
                         break
                     }
@@ -140,17 +150,44 @@ extension RoutingResult {
         return offers
     }
 
-    /// R16: the offers ranked by Route Server's own decision (HubDecision); every offer that ties
-    /// with the best is programmed (several NVAs with equal paths: ECMP, up to 8 next hops).
-    private func programmedRoute(for key: Int) -> ProgrammedRoute? {
-        let offers = offers(for: key)
+    /// R16 for one key, by Route Server's own decision (HubDecision): every offer that ties with the
+    /// best is programmed (several NVAs with equal paths: ECMP, up to 8 next hops). Per offer, the step
+    /// it lost at (nil: programmed), for explaining why VMs use what they use.
+    func programming(_ offers: [Offer]) -> (route: ProgrammedRoute?, lostAt: [ProgrammingStep?]) {
         let decision = HubDecision(preference: settings.hubRoutingPreference)
-        func beats(_ a: Offer, _ b: Offer) -> Bool {
-            decision.decide((a.sourceClass, a.asPath.count), (b.sourceClass, b.asPath.count))?.firstWins == true
+        func decide(_ a: Offer, _ b: Offer) -> (step: DecisionStep, firstWins: Bool)? {
+            decision.decide((a.sourceClass, a.asPath.count), (b.sourceClass, b.asPath.count))
         }
-        guard let best = offers.first(where: { offer in !offers.contains { beats($0, offer) } }) else { return nil }
-        let chosen = offers.filter { !beats(best, $0) }
-        return ProgrammedRoute(sourceClass: best.sourceClass, asPath: chosen.map(\.asPath).min { $0.lexicographicallyPrecedes($1) }!,
-                               nextHops: Array(Set(chosen.map(\.nextHop)).sorted().prefix(8)))
+        guard let best = offers.first(where: { offer in !offers.contains { decide($0, offer)?.firstWins == true } }) else {
+            return (nil, [])
+        }
+        let lostAt: [ProgrammingStep?] = offers.map { offer in
+            guard let outcome = decide(best, offer), outcome.firstWins else { return nil }
+            return ProgrammingStep(outcome.step)
+        }
+        let chosen = offers.indices.filter { lostAt[$0] == nil }.map { offers[$0] }
+        let route = ProgrammedRoute(sourceClass: best.sourceClass, asPath: chosen.map(\.asPath).min { $0.lexicographicallyPrecedes($1) }!,
+                                    nextHops: Array(Set(chosen.map(\.nextHop)).sorted().prefix(8)))
+        return (route, lostAt)
+    }
+
+    private func programmedRoute(for key: Int) -> ProgrammedRoute? {
+        programming(offers(for: key)).route
+    }
+}
+
+/// The step of R16 at which a route offered to VMs lost.
+public enum ProgrammingStep: String, Sendable {
+    case hubRoutingPreference = "hub routing preference"
+    case asPathLength = "AS-path length"
+    /// Equal AS paths from different kinds: ExpressRoute, then VPN, then NVA [inf].
+    case sourceOrder = "ExpressRoute before VPN before NVA on a tie"
+
+    init(_ step: DecisionStep) {
+        switch step {
+        case .hubRoutingPreference: self = .hubRoutingPreference
+        case .asPathLength: self = .asPathLength
+        default: self = .sourceOrder
+        }
     }
 }
