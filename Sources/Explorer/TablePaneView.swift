@@ -1,29 +1,32 @@
-/// The selected node's tables: a tab bar, then rows with a mark column (`+` `-` `~`).
+import Reports
+
+/// The selected node's tables: a tab bar, then rows with a mark column (`+` `-` `~`), then a footer
+/// with the row counter, the filter or trace, and the columns hidden to either side.
 enum TablePaneView {
+    /// Columns `<` and `>` move.
+    static let scrollStep = 10
+
     static func drawTabBar(_ state: ExplorerState, _ layout: ScreenLayout, into grid: inout Grid) {
         let bar = layout.tabBar
         grid.fill(bar, Cell(" ", .tab))
-        grid.put(ScreenLayout.selectionLabel(state), x: 0, y: bar.y, role: .header)
+        grid.put(ScreenLayout.selectionLabel(state), x: 0, y: bar.y, role: .header, limit: bar.width)
         let active = state.tabs.contains(state.tab) ? state.tab : state.tabs[0]
-        for (index, (tab, rect)) in layout.tabs.enumerated() {
-            grid.put(ScreenLayout.tabLabel(tab, index: index), x: rect.x, y: rect.y, role: tab == active ? .tabActive : .tab)
-        }
-        if let trace = state.trace {
-            let label = " trace \(trace.from) → \(trace.to) (Esc clears) "
-            grid.put(label, x: max(0, bar.maxX - displayWidth(label)), y: bar.y, role: .tabActive)
-        } else if !state.filter.isEmpty {
-            let label = " filter: \(state.filter) "
-            grid.put(label, x: max(0, bar.maxX - displayWidth(label)), y: bar.y, role: .warning)
+        for (index, (tab, rect)) in layout.tabs.enumerated() where rect.x < bar.maxX {
+            grid.put(ScreenLayout.tabLabel(tab, index: index), x: rect.x, y: rect.y, role: tab == active ? .tabActive : .tab,
+                     limit: bar.maxX - rect.x)
         }
     }
 
-    static func draw(_ state: ExplorerState, in rect: Rect, into grid: inout Grid) {
+    static func draw(_ state: ExplorerState, in rect: Rect, footer: Rect?, into grid: inout Grid) {
         let rows = state.table.rows
-        guard !rows.isEmpty else {
-            grid.put(state.filter.isEmpty ? "(nothing to show)" : "(no row matches the filter)", x: rect.x + 2, y: rect.y, role: .dim)
+        if let footer { drawFooter(state, rows: rect, in: footer, into: &grid) }
+        guard !rows.isEmpty, state.filter.isEmpty || rows.contains(where: { !$0.isHeading }) else {
+            let text = state.filter.isEmpty ? "(nothing to show)" : "no row matches the filter “\(state.filter)” — Esc clears it"
+            grid.put(text, x: rect.x + 2, y: rect.y, role: state.filter.isEmpty ? .dim : .warning, limit: rect.width - 2)
             return
         }
         let focused = state.focus == .table
+        let scroll = min(state.columnScroll, hiddenColumns(state, in: rect))
         for line in 0..<rect.height {
             let index = state.rowScroll + line
             guard index < rows.count else { break }
@@ -36,14 +39,103 @@ enum TablePaneView {
             case nil: row.isHeading ? .header : .normal
             }
             if let mark = row.mark { grid.put(String(mark.rawValue), x: rect.x, y: y, role: role) }
-            grid.put(row.text, x: rect.x + 2, y: y, role: role, limit: rect.width - 2)
+            grid.put(shown(row, scroll: scroll), x: rect.x + 2, y: y, role: role, limit: rect.width - 2)
             if focused && index == state.rowCursor {
                 grid.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selectedRow)
             }
         }
-        if rows.count > rect.height {
-            let position = "\(min(rows.count, state.rowScroll + rect.height))/\(rows.count)"
-            grid.put(position, x: rect.maxX - displayWidth(position), y: rect.maxY - 1, role: .dim)
+    }
+
+    /// The footer: where the rows are, what narrows them, and what is hidden sideways (with its keys).
+    private static func drawFooter(_ state: ExplorerState, rows rect: Rect, in footer: Rect, into grid: inout Grid) {
+        let count = state.table.rows.count
+        var left: [String] = []
+        if count > rect.height {
+            left.append("rows \(state.rowScroll + 1)–\(min(count, state.rowScroll + rect.height)) of \(count)")
         }
+        if let trace = state.trace {
+            left.append("trace \(trace.from) → \(trace.to) (Esc clears)")
+        } else if !state.filter.isEmpty {
+            left.append("filter “\(state.filter)” (Esc clears)")
+        }
+        let hidden = hiddenColumns(state, in: rect)
+        let scroll = min(state.columnScroll, hidden)
+        var right: [String] = []
+        if scroll > 0 { right.append("◀ \(scroll) columns") }
+        if hidden > scroll { right.append("\(hidden - scroll) more columns ▶") }
+        if !right.isEmpty { right.append("< > scroll") }
+        let rightText = right.joined(separator: " · ")
+        let rightWidth = displayWidth(rightText)
+        let leftEnd = footer.maxX - (rightWidth > 0 ? rightWidth + 2 : 0)
+        grid.put(left.joined(separator: " · "), x: footer.x + 2, y: footer.y, role: .dim, limit: max(0, leftEnd - footer.x - 2))
+        if rightWidth > 0 {
+            grid.put(rightText, x: max(footer.x, footer.maxX - rightWidth - 1), y: footer.y, role: .header, limit: footer.width)
+        }
+    }
+
+    /// A row as drawn `scroll` columns to the right: FRR rows keep their status codes and Network.
+    static func shown(_ row: TableModel.Row, scroll: Int) -> String {
+        let text = row.text
+        guard scroll > 0, let frozen = row.frozenColumns else { return text }
+        return text.prefix(columns: frozen) + text.dropping(columns: frozen + scroll)
+    }
+
+    /// Columns the widest row on screen does not show at scroll 0 (titles do not scroll, so they do not count).
+    static func hiddenColumns(_ state: ExplorerState, in rect: Rect) -> Int {
+        let rows = state.table.rows
+        let available = rect.width - 2
+        var hidden = 0
+        for index in state.rowScroll..<min(rows.count, state.rowScroll + rect.height) where rows[index].frozenColumns != nil {
+            hidden = max(hidden, displayWidth(rows[index].text) - available)
+        }
+        return hidden
+    }
+
+    /// The widest of the `rows` rows from the top of the window: the side-by-side layout gives the table that.
+    static func widestRow(_ state: ExplorerState, rows count: Int) -> Int {
+        let rows = state.table.rows
+        var widest = 0
+        for index in state.rowScroll..<min(rows.count, state.rowScroll + count) {
+            widest = max(widest, displayWidth(rows[index].text))
+        }
+        return widest
+    }
+}
+
+extension TableModel.Row {
+    /// Columns that stay in place when the table scrolls sideways, or nil for a title, which does not
+    /// scroll. FRR rows keep their status codes and Network (20 columns); column headers are aligned
+    /// with runs of spaces, titles are prose.
+    var frozenColumns: Int? {
+        switch content {
+        case .route, .advertised: 20
+        case .text: 0
+        case .heading(let text): text == BGPTableFormat.header ? 20 : (text.contains("  ") ? 0 : nil)
+        }
+    }
+}
+
+extension String {
+    /// The characters that fit in `columns` display columns.
+    func prefix(columns: Int) -> String {
+        var out = "", used = 0
+        for character in self {
+            let width = displayWidth(character)
+            if used + width > columns { break }
+            out.append(character)
+            used += width
+        }
+        return out
+    }
+
+    /// What is left after the first `columns` display columns.
+    func dropping(columns: Int) -> String {
+        var used = 0
+        var index = startIndex
+        while index < endIndex, used < columns {
+            used += displayWidth(self[index])
+            index = self.index(after: index)
+        }
+        return String(self[index...])
     }
 }
