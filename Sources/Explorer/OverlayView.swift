@@ -84,11 +84,11 @@ enum OverlayView {
 
 /// Prose wraps at word boundaries, keeping its indentation and indenting what follows by four more;
 /// table rows (FRR lines) never wrap.
-func wrap(_ line: String, to width: Int) -> [String] {
+func wrap(_ line: String, to width: Int, hang: Int = 4) -> [String] {
     guard displayWidth(line) > width, width > 20, !line.hasPrefix("*"), !line.hasPrefix("   Network") else { return [line] }
     let indent = String(line.prefix { $0 == " " })
     // A line in two columns (help's keys, the legend) hangs under its second column; prose by four more.
-    var hanging = indent + "    "
+    var hanging = indent + String(repeating: " ", count: hang)
     let body = line.dropFirst(indent.count)
     if let gap = body.range(of: "  ") {
         let column = displayWidth(indent) + displayWidth(body[..<gap.lowerBound])

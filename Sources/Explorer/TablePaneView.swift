@@ -19,12 +19,16 @@ enum TablePaneView {
 
     static func draw(_ state: ExplorerState, in rect: Rect, footer: Rect?, into grid: inout Grid) {
         let rows = state.table.rows
-        if let footer { drawFooter(state, rows: rect, in: footer, into: &grid) }
+        if let footer {
+            let shown = wraps(state) ? wrappedRowCount(state, in: rect) : rect.height
+            drawFooter(state, rows: rect, shown: shown, in: footer, into: &grid)
+        }
         guard !rows.isEmpty, state.filter.isEmpty || rows.contains(where: { !$0.isHeading }) else {
             let text = state.filter.isEmpty ? "(nothing to show)" : "no row matches the filter “\(state.filter)” — Esc clears it"
             grid.put(text, x: rect.x + 2, y: rect.y, role: state.filter.isEmpty ? .dim : .warning, limit: rect.width - 2)
             return
         }
+        if wraps(state) { return drawWrapped(state, in: rect, into: &grid) }
         let focused = state.focus == .table
         let scroll = min(state.columnScroll, hiddenColumns(state, in: rect))
         for line in 0..<rect.height {
@@ -46,12 +50,48 @@ enum TablePaneView {
         }
     }
 
+    /// A trace and a lesson are prose (hops with their reasons, narration): their lines wrap, under
+    /// the text after a hop's name, instead of scrolling sideways.
+    static func wraps(_ state: ExplorerState) -> Bool { state.lesson != nil || state.dataPath != nil }
+
+    private static func drawWrapped(_ state: ExplorerState, in rect: Rect, into grid: inout Grid) {
+        var y = rect.y
+        for row in state.table.rows.dropFirst(state.rowScroll) where y < rect.maxY {
+            for piece in pieces(row.text, state, width: rect.width - 2) where y < rect.maxY {
+                grid.put(piece, x: rect.x + 2, y: y, role: row.isHeading ? .header : .normal, limit: rect.width - 2)
+                y += 1
+            }
+        }
+    }
+
+    /// A prose row wrapped: a hop's continuation keeps the tree's lines (`├` goes on as `│`), a
+    /// lesson's narration goes on at its own indentation.
+    private static func pieces(_ text: String, _ state: ExplorerState, width: Int) -> [String] {
+        let lines = wrap(text, to: width, hang: state.lesson != nil ? 0 : 4)
+        let tree = text.prefix { " │├└─".contains($0) }
+        guard lines.count > 1, tree.contains(where: { $0 != " " }) else { return lines }
+        let guide = String(tree.map { $0 == "├" || $0 == "│" ? "│" : " " })
+        return [lines[0]] + lines.dropFirst().map { line in
+            line.hasPrefix(String(repeating: " ", count: guide.count)) ? guide + line.dropFirst(guide.count) : line
+        }
+    }
+
+    /// Rows from the top of the window that fit whole or in part once wrapped.
+    private static func wrappedRowCount(_ state: ExplorerState, in rect: Rect) -> Int {
+        var lines = 0, count = 0
+        for row in state.table.rows.dropFirst(state.rowScroll) where lines < rect.height {
+            lines += pieces(row.text, state, width: rect.width - 2).count
+            count += 1
+        }
+        return count
+    }
+
     /// The footer: where the rows are, what narrows them, and what is hidden sideways (with its keys).
-    private static func drawFooter(_ state: ExplorerState, rows rect: Rect, in footer: Rect, into grid: inout Grid) {
+    private static func drawFooter(_ state: ExplorerState, rows rect: Rect, shown: Int, in footer: Rect, into grid: inout Grid) {
         let count = state.table.rows.count
         var left: [String] = []
-        if count > rect.height {
-            left.append("rows \(state.rowScroll + 1)–\(min(count, state.rowScroll + rect.height)) of \(count)")
+        if state.rowScroll > 0 || count > state.rowScroll + shown {
+            left.append("rows \(state.rowScroll + 1)–\(min(count, state.rowScroll + shown)) of \(count)")
         }
         if let trace = state.trace {
             left.append("trace \(trace.from) → \(trace.to) (Esc clears)")
@@ -85,6 +125,7 @@ enum TablePaneView {
         let rows = state.table.rows
         let available = rect.width - 2
         var hidden = 0
+        if wraps(state) { return 0 }
         for index in state.rowScroll..<min(rows.count, state.rowScroll + rect.height) where rows[index].frozenColumns != nil {
             hidden = max(hidden, displayWidth(rows[index].text) - available)
         }
@@ -95,6 +136,7 @@ enum TablePaneView {
     static func widestRow(_ state: ExplorerState, rows count: Int) -> Int {
         let rows = state.table.rows
         var widest = 0
+        if wraps(state) { return 0 }
         for index in state.rowScroll..<min(rows.count, state.rowScroll + count) {
             widest = max(widest, displayWidth(rows[index].text))
         }

@@ -134,6 +134,13 @@ extension ExplorerState {
     mutating func moveRow(by step: Int) {
         let rows = table.rows
         guard !rows.isEmpty else { return }
+        guard rows.contains(where: \.isSelectable) else {
+            // Nothing to select (a trace, a lesson, the Sessions and Azure tabs): move the window.
+            rowScroll = max(0, min(rows.count - 1, rowScroll.addingReportingOverflow(step).partialValue))
+            rowCursor = rowScroll
+            if focus == .diagram { focus = .table }
+            return
+        }
         var index = max(0, min(rows.count - 1, rowCursor.addingReportingOverflow(step).partialValue))
         let direction = step < 0 ? -1 : 1
         while index >= 0 && index < rows.count && !rows[index].isSelectable { index += direction }

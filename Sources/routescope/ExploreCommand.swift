@@ -69,7 +69,10 @@ enum RunLoop {
             let message = terminal.read()
             // The time goes in as a message before the key, so update stays pure (the banner's timeout).
             let elapsed = ContinuousClock.now - start
+            let before = state.message
             update(&state, .tick(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            // An idle tick that changed nothing costs no frame.
+            guard message != nil || state.message != before else { continue }
             if let message {
                 for effect in update(&state, message) { update(&state, perform(effect, state: state)) }
             }

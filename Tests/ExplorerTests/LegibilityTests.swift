@@ -108,6 +108,20 @@ struct LegibilityTests {
         #expect(!grid.lines.contains { $0.contains("[65515") && $0.hasSuffix("…") }, "a log line was cut:\n\(grid.text)")
     }
 
+    @Test("a trace is prose: at 80 columns its hop lines wrap under the hop's text instead of ending in …")
+    func traceWraps() throws {
+        var state = try explorer("sdwan-er", width: 80, height: 30)
+        state.press(.char(":"))
+        state.type("trace 10.0.0.4")
+        state.press(.enter)
+        let grid = view(state)
+        let hops = grid.lines.filter { $0.contains("route-server#") || $0.contains("hub-vnet  10.0.0.0/16") }
+        #expect(!hops.isEmpty && hops.allSatisfy { !$0.hasSuffix("…") }, "a hop line was cut:\n\(grid.text)")
+        #expect(grid.text.contains("delivered"))
+        #expect(!grid.text.contains("more columns ▶"), "nothing to scroll sideways once wrapped")
+        #expect(grid.silentCuts.isEmpty)
+    }
+
     @Test("block letters: three rows, every letter and digit drawn, an unknown character falls back to plain text")
     func blockLetters() throws {
         let on = try #require(BlockLetters.render("ON"))
