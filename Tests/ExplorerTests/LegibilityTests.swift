@@ -188,6 +188,24 @@ struct PresenterBannerTests {
         #expect(shows(on, narrow), "the short values still in block letters at 80")
     }
 
+    @Test("at 80 columns a long list of what is down goes one name a line in words; the other switches keep their block letters")
+    func downListStacks() throws {
+        var state = try presenter("sdwan-vpn-er", width: 80, height: 24)
+        for command in ["down route-server#0", "down on-prem-3--vpn-gateway"] {
+            state.press(.char(":"))
+            state.type(command)
+            state.press(.enter)
+        }
+        state.press(.char("j"))
+        let grid = view(state)
+        let rows = grid.text.split(separator: "\n")
+        #expect(rows.contains { $0.hasSuffix(" on-prem-3--vpn-gateway") }, "\(grid.text)")
+        #expect(rows.contains { $0.hasSuffix(" route-server#0") })
+        let off = try #require(BlockLetters.render("OFF"))
+        #expect(off.allSatisfy { grid.text.contains($0.trimmingTrailing()) }, "OFF still in block letters:\n\(grid.text)")
+        #expect(grid.silentCuts.isEmpty && grid.cuts.isEmpty, "nothing cut:\n\(grid.text)")
+    }
+
     @Test("presenter mode keeps every teaching view: trace and step-through with the large status, q asks")
     func teachingViews() throws {
         var state = try presenter("sdwan-er", width: 120, height: 40)
