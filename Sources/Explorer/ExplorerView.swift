@@ -42,7 +42,9 @@ enum LogPaneView {
         grid.put(" Change log ", x: rect.x, y: rect.y, role: focused ? .tabActive : .tab)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard !state.log.isEmpty else {
-            drawWrapped("Toggle something (r, a, p, d) and what changed where is listed here.", role: .dim, from: body.y,
+            // Only the switches this topology has (no a without a VPN gateway).
+            let keys = StatusLine.items(state).map(\.key).filter { $0 != "s" }.joined(separator: ", ")
+            drawWrapped("Toggle something (\(keys)) and what changed where is listed here.", role: .dim, from: body.y,
                         in: body, into: &grid)
             return
         }

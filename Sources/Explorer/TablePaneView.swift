@@ -19,9 +19,13 @@ enum TablePaneView {
 
     static func draw(_ state: ExplorerState, in rect: Rect, footer: Rect?, into grid: inout Grid) {
         let rows = state.table.rows
+        // Each row on screen is formatted once per frame (a route row is built from its Route).
+        let window = state.rowScroll..<max(state.rowScroll, min(rows.count, state.rowScroll + rect.height))
+        let texts = wraps(state) ? [] : window.map { rows[$0].text }
+        let hidden = wraps(state) ? 0 : hiddenColumns(window.map { rows[$0] }, texts, available: rect.width - 2)
         if let footer {
             let shown = wraps(state) ? wrappedRowCount(state, in: rect) : rect.height
-            drawFooter(state, rows: rect, shown: shown, in: footer, into: &grid)
+            drawFooter(state, rows: rect, shown: shown, hidden: hidden, in: footer, into: &grid)
         }
         guard !rows.isEmpty, state.filter.isEmpty || rows.contains(where: { !$0.isHeading }) else {
             let text = state.filter.isEmpty ? "(nothing to show)" : "no row matches the filter “\(state.filter)” — Esc clears it"
@@ -30,10 +34,8 @@ enum TablePaneView {
         }
         if wraps(state) { return drawWrapped(state, in: rect, into: &grid) }
         let focused = state.focus == .table
-        let scroll = min(state.columnScroll, hiddenColumns(state, in: rect))
-        for line in 0..<rect.height {
-            let index = state.rowScroll + line
-            guard index < rows.count else { break }
+        let scroll = min(state.columnScroll, hidden)
+        for (line, index) in window.enumerated() {
             let row = rows[index]
             let y = rect.y + line
             let role: Role = switch row.mark {
@@ -43,7 +45,7 @@ enum TablePaneView {
             case nil: row.isHeading ? .header : .normal
             }
             if let mark = row.mark { grid.put(String(mark.rawValue), x: rect.x, y: y, role: role) }
-            grid.put(shown(row, scroll: scroll), x: rect.x + 2, y: y, role: role, limit: rect.width - 2)
+            grid.put(shown(row, texts[line], scroll: scroll), x: rect.x + 2, y: y, role: role, limit: rect.width - 2)
             if focused && index == state.rowCursor {
                 grid.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selectedRow)
             }
@@ -87,7 +89,8 @@ enum TablePaneView {
     }
 
     /// The footer: where the rows are, what narrows them, and what is hidden sideways (with its keys).
-    private static func drawFooter(_ state: ExplorerState, rows rect: Rect, shown: Int, in footer: Rect, into grid: inout Grid) {
+    private static func drawFooter(_ state: ExplorerState, rows rect: Rect, shown: Int, hidden: Int, in footer: Rect,
+                                   into grid: inout Grid) {
         let count = state.table.rows.count
         var left: [String] = []
         if state.rowScroll > 0 || count > state.rowScroll + shown {
@@ -98,7 +101,6 @@ enum TablePaneView {
         } else if !state.filter.isEmpty {
             left.append("filter “\(state.filter)” (Esc clears)")
         }
-        let hidden = hiddenColumns(state, in: rect)
         let scroll = min(state.columnScroll, hidden)
         var right: [String] = []
         if scroll > 0 { right.append("◀ \(scroll) columns") }
@@ -114,20 +116,23 @@ enum TablePaneView {
     }
 
     /// A row as drawn `scroll` columns to the right: FRR rows keep their status codes and Network.
-    static func shown(_ row: TableModel.Row, scroll: Int) -> String {
-        let text = row.text
+    static func shown(_ row: TableModel.Row, _ text: String, scroll: Int) -> String {
         guard scroll > 0, let frozen = row.frozenColumns else { return text }
         return text.prefix(columns: frozen) + text.dropping(columns: frozen + scroll)
     }
 
     /// Columns the widest row on screen does not show at scroll 0 (titles do not scroll, so they do not count).
     static func hiddenColumns(_ state: ExplorerState, in rect: Rect) -> Int {
+        guard !wraps(state) else { return 0 }
         let rows = state.table.rows
-        let available = rect.width - 2
+        let window = rows[min(rows.count, state.rowScroll)..<min(rows.count, state.rowScroll + rect.height)]
+        return hiddenColumns(Array(window), window.map(\.text), available: rect.width - 2)
+    }
+
+    private static func hiddenColumns(_ rows: [TableModel.Row], _ texts: [String], available: Int) -> Int {
         var hidden = 0
-        if wraps(state) { return 0 }
-        for index in state.rowScroll..<min(rows.count, state.rowScroll + rect.height) where rows[index].frozenColumns != nil {
-            hidden = max(hidden, displayWidth(rows[index].text) - available)
+        for (row, text) in zip(rows, texts) where row.frozenColumns != nil && text.utf8.count > available + hidden {
+            hidden = max(hidden, displayWidth(text) - available)
         }
         return hidden
     }
@@ -137,8 +142,10 @@ enum TablePaneView {
         let rows = state.table.rows
         var widest = 0
         if wraps(state) { return 0 }
-        for index in state.rowScroll..<min(rows.count, state.rowScroll + count) {
-            widest = max(widest, displayWidth(rows[index].text))
+        for index in state.rowScroll..<max(state.rowScroll, min(rows.count, state.rowScroll + count)) {
+            // A text of no more bytes than the widest so far cannot be wider: measure only the others.
+            let text = rows[index].text
+            if text.utf8.count > widest { widest = max(widest, displayWidth(text)) }
         }
         return widest
     }

@@ -52,7 +52,8 @@ public struct Grid: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, role: Role = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit.map { x + $0 } ?? width)
-        let fits = x + displayWidth(text) <= end
+        // No character takes more columns than its UTF-8 bytes: most texts fit without measuring.
+        let fits = x + text.utf8.count <= end || x + displayWidth(text) <= end
         // When it does not fit, one column stays free for the ellipsis.
         let stop = fits ? end : end - 1
         var column = x
