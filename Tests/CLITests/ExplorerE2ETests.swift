@@ -150,6 +150,27 @@ struct ExplorerE2ETests {
         }
     }
 
+    @Test("--present with NO_COLOR: the presenter monochrome variant draws no colour at all, the block letters and the banner still there")
+    func presenterNoColor() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 120, height: 40, [Binary.url.path, "--present", "vpn-er"], environment: ["NO_COLOR=1"])
+        var (ok, screen) = try await tmux.waitFor(.seconds(30)) { $0.contains("r ROUTE EXCHANGE") }
+        #expect(ok, "\(screen)")
+        try tmux.keys("a")
+        (ok, screen) = try await tmux.waitFor { $0.contains("▶ VPN ACTIVE/ACTIVE OFF") && $0.contains("▄▀▄ █▀▀ █▀▀") }
+        #expect(ok, "banner and OFF in block letters:\n\(screen)")
+        let attributes = try tmux.screenWithAttributes()
+        #expect(attributes.range(of: "\u{1b}\\[[0-9;]*(3[0-7]|4[0-7]|38;5;[0-9]+)[;m]", options: .regularExpression) == nil,
+                "a colour escape under NO_COLOR")
+        #expect(attributes.contains("\u{1b}[7m") || attributes.contains(";7m") || attributes.contains("[1;7m"), "the banner is reversed")
+        try tmux.keys("q")
+        (ok, _) = try await tmux.waitFor { $0.contains("QUIT ROUTESCOPE?") }
+        try tmux.keys("y")
+        (ok, _) = try await tmux.waitFor { $0.contains("[exit:0]") }
+        #expect(ok)
+    }
+
     @Test(":w saves a scenario (the switches baked in) that opens like a topology")
     func saveScenario() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-scenario-\(getpid()).yaml")
