@@ -72,6 +72,21 @@ struct LegibilityTests {
         #expect(screen.silentCuts.isEmpty, "\(screen.silentCuts)\n\(screen.text)")
     }
 
+    @Test("a table with no row to select (Sessions) scrolls with j and k; the footer follows")
+    func proseScrolls() throws {
+        var state = try explorer("vpn-er", width: 80, height: 20)
+        state.press(.char(":"))
+        state.type("node route-server")
+        state.press(.enter, .char("4"), .tab)
+        #expect(state.tab == .sessions && state.focus == .table)
+        #expect(view(state).text.contains("rows 1–"))
+        state.press(.char("j"), .char("j"))
+        #expect(state.rowScroll == 2)
+        #expect(view(state).text.contains("rows 3–"))
+        state.press(.char("k"))
+        #expect(state.rowScroll == 1)
+    }
+
     @Test("a filter that matches nothing says so, and how to clear it")
     func filterMatchesNothing() throws {
         var state = try explorer("sdwan-er", width: 100, height: 30)
