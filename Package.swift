@@ -50,7 +50,7 @@ let package = Package(
         ],
                     exclude: ["Goldens"]),
         // ncurses is process-global: these run in one serialized suite.
-        .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "Explorer", "CNcursesw", "RoutingEngine"]),
+        .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "Explorer", "CNcursesw", "RoutingEngine", "TopologyFile"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"],
                     exclude: ["Goldens"]),
         // Runs the real binary: depending on the executable makes `swift test` build it.

@@ -21,6 +21,8 @@ public struct ExplorerState: Sendable {
     public struct Message: Equatable, Sendable {
         public let text: String
         public let isError: Bool
+        /// What a change did ("route exchange on: 5 route changes, …"): presenter mode's banner.
+        public var isChange = false
     }
 
     public private(set) var topology: Topology
@@ -52,7 +54,15 @@ public struct ExplorerState: Sendable {
     public internal(set) var overlayScroll = 0
     /// Presenter mode asked "quit?" and waits for y or n.
     public internal(set) var confirmingQuit = false
-    public internal(set) var message: Message?
+    public internal(set) var message: Message? { didSet { messageTime = clock } }
+    /// The time of the last `.tick` (seconds, from the run loop's clock) and when the message
+    /// appeared: presenter mode's banner goes after `bannerSeconds`. Time comes in as a Msg, so
+    /// `update` stays pure.
+    public internal(set) var clock: Double = 0
+    var messageTime: Double = 0
+    public static let bannerSeconds: Double = 6
+    /// Columns the table is scrolled to the right (`<` `>`), for AS paths wider than the pane.
+    public internal(set) var columnScroll = 0
     public internal(set) var width: Int
     public internal(set) var height: Int
     public let glyphs: Glyphs
@@ -113,7 +123,7 @@ public struct ExplorerState: Sendable {
         log.append(contentsOf: LogEntry.entries(for: diff, because: reason))
         if log.count > 500 { log.removeFirst(log.count - 500) }
         logScroll = 0
-        message = Message(text: "\(reason): \(LogEntry.summary(of: diff))", isError: false)
+        message = Message(text: "\(reason): \(LogEntry.summary(of: diff))", isError: false, isChange: true)
         rebuildTable()
         noteLessonAfterChange(wasWaiting: wasWaiting)
     }

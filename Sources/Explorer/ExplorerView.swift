@@ -12,11 +12,11 @@ public func view(_ state: ExplorerState) -> Grid {
     TitleBar.draw(state, into: &grid)
     DiagramView.draw(state, layout, into: &grid)
     TablePaneView.drawTabBar(state, layout, into: &grid)
-    if let table = layout.table { TablePaneView.draw(state, in: table, into: &grid) }
+    if let table = layout.table { TablePaneView.draw(state, in: table, footer: layout.tableFooter, into: &grid) }
     if let log = layout.log { LogPaneView.draw(state, in: log, into: &grid) }
     if let pane = layout.lesson, let progress = state.lesson { LessonPaneView.draw(state, progress, in: pane, into: &grid) }
-    StatusLine.drawMessageLine(state, y: layout.messageLine, into: &grid)
-    StatusLine.draw(state, y: layout.statusLine, into: &grid)
+    StatusLine.draw(state, layout, into: &grid)
+    StatusLine.drawMessageLine(state, layout, into: &grid)
     switch state.overlay {
     case .help?: OverlayView.drawHelp(state, into: &grid)
     case .detail?: OverlayView.drawDetail(state, into: &grid)
@@ -44,14 +44,18 @@ enum LogPaneView {
         grid.put(" Change log ", x: rect.x, y: rect.y, role: focused ? .tabActive : .tab)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard !state.log.isEmpty else {
-            grid.put("Toggle something (r, a, p, d) and what changed where is listed here.", x: body.x + 1, y: body.y,
-                     role: .dim, limit: body.width - 1)
+            // Only the switches this topology has (no a without a VPN gateway).
+            let keys = StatusLine.items(state).map(\.key).filter { $0 != "s" }.joined(separator: ", ")
+            drawWrapped("Toggle something (\(keys)) and what changed where is listed here.", role: .dim, from: body.y,
+                        in: body, into: &grid)
             return
         }
-        // The newest change first, each from its heading down; scrolling moves back in time.
+        // The newest change first, each from its heading down; scrolling moves back in time. Long
+        // lines wrap (an AS path is what a line is about), indented under their first word.
         let lines = newestFirst(state.log)
         let first = min(state.logScroll, max(0, lines.count - 1))
-        for (row, entry) in lines.dropFirst(first).prefix(body.height).enumerated() {
+        var y = body.y
+        for entry in lines.dropFirst(first) where y < body.maxY {
             let role: Role = switch entry.kind {
             case .heading: .header
             case .added: .added
@@ -59,8 +63,19 @@ enum LogPaneView {
             case .changed: .changed
             case .session: .warning
             }
-            grid.put(entry.text, x: body.x + 1, y: body.y + row, role: role, limit: body.width - 1)
+            y = drawWrapped(entry.text, role: role, from: y, in: body, into: &grid)
         }
+    }
+
+    /// Draws `text` wrapped to the pane from row `y`; returns the row after it.
+    @discardableResult
+    private static func drawWrapped(_ text: String, role: Role, from y: Int, in body: Rect, into grid: inout Grid) -> Int {
+        var row = y
+        for piece in wrap(text, to: body.width - 2) where row < body.maxY {
+            grid.put(piece, x: body.x + 1, y: row, role: role, limit: body.width - 1)
+            row += 1
+        }
+        return row
     }
 
     /// Blocks (a heading and what follows) in reverse order, each block in its own order.

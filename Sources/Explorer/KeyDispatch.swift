@@ -49,6 +49,8 @@ extension ExplorerState {
             if case .char(let digit) = key, let index = digit.wholeNumberValue, index >= 1, index <= tabs.count {
                 select(tab: tabs[index - 1])
             }
+        case .scrollLeft: scrollColumns(by: -TablePaneView.scrollStep)
+        case .scrollRight: scrollColumns(by: TablePaneView.scrollStep)
         case .nextTab: cycleTab(by: 1)
         case .previousTab: cycleTab(by: -1)
         case .pageUp: scrollPage(-1)

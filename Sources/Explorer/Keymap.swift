@@ -62,7 +62,7 @@ public enum Mode: String, CaseIterable, Sendable {
 public enum Action: Hashable, Sendable {
     case toggleRouteExchange, toggleActiveActive, cyclePreference, toggleDown, undo, redo
     case moveUp, moveDown, moveLeft, moveRight, nextPane, previousPane
-    case chooseTab, nextTab, previousTab
+    case chooseTab, nextTab, previousTab, scrollLeft, scrollRight
     case pageUp, pageDown, top, bottom
     case openDetail, beforeAfter, startTrace, stepThrough, openLesson, export, startFilter, openCommandLine, help, quit, back
     case stepNext, stepBack, stepToEnd, leaveStepThrough
@@ -206,6 +206,10 @@ public enum Keymap {
                 "choose a tab: Learned, Advertised, Azure, Sessions, Summary (a VNet: Effective routes)"),
         Binding([.char("]")], "]", .nextTab, modes: live, .navigation, "the next tab"),
         Binding([.char("[")], "[", .previousTab, modes: live, .navigation, "the tab before"),
+        Binding([.char("<"), .shiftLeft], "< Shift-←", .scrollLeft, modes: live, .navigation,
+                "scroll the table left (the footer says how many columns are hidden)"),
+        Binding([.char(">"), .shiftRight], "> Shift-→", .scrollRight, modes: live, .navigation,
+                "scroll the table right: long AS paths, wide tables"),
         Binding([.pageDown], "PgDn", .pageDown, modes: live, .navigation, "a page down (table or change log)"),
         Binding([.pageUp], "PgUp", .pageUp, modes: live, .navigation, "a page up"),
         Binding([.home, .char("g")], "g Home", .top, modes: browsing, .navigation, "to the top of the table"),

@@ -5,6 +5,7 @@ public enum Key: Equatable, Sendable {
     case char(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
+    case shiftLeft, shiftRight
     case enter, escape, tab, backTab, backspace
     /// Ctrl plus a letter, as the lowercase letter (`ctrl("r")` is Ctrl-R).
     case ctrl(Character)
@@ -25,6 +26,8 @@ public enum Msg: Equatable, Sendable {
     case writeFailed(String)
     /// The result of an `.openLesson` effect: the lesson and its topology.
     case lessonOpened(Lesson, Topology)
+    /// The run loop's clock (seconds, monotonic), sent while no key comes: the banner's timeout.
+    case tick(Double)
     /// The terminal went away (hang-up) or a signal asked to stop.
     case terminate
 }

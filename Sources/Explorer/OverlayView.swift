@@ -61,14 +61,16 @@ enum OverlayView {
 
     static func lineCount(_ state: ExplorerState) -> Int { wrappedLines(state).lines.count }
 
-    /// Lines of text the panel shows at once: the screen less the border, the footer and a margin.
-    static func bodyHeight(_ state: ExplorerState) -> Int { max(1, state.height - 4) }
+    /// Lines of text the panel shows at once: the screen above the status (the switches stay in
+    /// view) less the border and the footer.
+    static func bodyHeight(_ state: ExplorerState) -> Int { max(1, state.height - StatusLine.rowCount(state) - 3) }
 
     private static func drawPanel(_ state: ExplorerState, into grid: inout Grid) {
         let (title, lines, width) = wrappedLines(state)
         let body = min(bodyHeight(state), lines.count)
         let height = body + 3
-        let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
+        let above = grid.height - StatusLine.rowCount(state)
+        let rect = Rect(x: (grid.width - width) / 2, y: max(0, (above - height) / 2), width: width, height: height)
         // Clear what is beneath, a column either side too, so no table text runs into the panel.
         grid.fill(Rect(x: rect.x - 1, y: rect.y, width: rect.width + 2, height: rect.height), Cell(" ", .normal))
         grid.fill(rect, Cell(" ", .overlay))
@@ -85,16 +87,26 @@ enum OverlayView {
     }
 }
 
-/// Prose wraps at word boundaries, indented under its first word; table rows (FRR lines) never wrap.
-func wrap(_ line: String, to width: Int) -> [String] {
+/// Prose wraps at word boundaries, keeping its indentation and indenting what follows by four more;
+/// table rows (FRR lines) never wrap.
+func wrap(_ line: String, to width: Int, hang: Int = 4) -> [String] {
     guard displayWidth(line) > width, width > 20, !line.hasPrefix("*"), !line.hasPrefix("   Network") else { return [line] }
+    let indent = String(line.prefix { $0 == " " })
+    // A line in two columns (help's keys, the legend) hangs under its second column; prose by four more.
+    var hanging = indent + String(repeating: " ", count: hang)
+    let body = line.dropFirst(indent.count)
+    if let gap = body.range(of: "  ") {
+        let column = displayWidth(indent) + displayWidth(body[..<gap.lowerBound])
+            + displayWidth(body[gap.lowerBound...].prefix { $0 == " " })
+        if column < width / 2 { hanging = String(repeating: " ", count: column) }
+    }
     var out: [String] = []
-    var current = ""
-    for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-        let candidate = current.isEmpty ? String(word) : current + " " + word
-        if displayWidth(candidate) > width && !current.isEmpty {
+    var current = indent
+    for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
+        let candidate = current == indent ? current + word : current + " " + word
+        if displayWidth(candidate) > width && current != indent {
             out.append(current)
-            current = "    " + word
+            current = hanging + word
         } else {
             current = candidate
         }

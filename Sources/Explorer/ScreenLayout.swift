@@ -11,23 +11,31 @@ struct ScreenLayout: Equatable {
     let tabBar: Rect
     /// Each tab's cells on the tab bar.
     let tabs: [(tab: ExplorerState.Tab, rect: Rect)]
+    /// The table's rows, and below them its footer: the row counter, the filter or trace, and
+    /// how many columns are hidden to either side (it never sits on the rows).
     let table: Rect?
+    let tableFooter: Rect?
     let log: Rect?
     /// The lesson pane, during a lesson: beside the table on wide terminals, below it on narrow ones.
     let lesson: Rect?
     let messageLine: Int
+    /// The first status row; the status takes `statusRows` rows from there.
     let statusLine: Int
+    let statusRows: Int
 
     static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
         a.diagramArea == b.diagramArea && a.diagramOffset == b.diagramOffset && a.table == b.table && a.log == b.log
-            && a.lesson == b.lesson
+            && a.tableFooter == b.tableFooter && a.statusLine == b.statusLine && a.lesson == b.lesson
     }
 
     static func make(_ state: ExplorerState) -> ScreenLayout {
         let width = state.width, height = state.height
         let diagram = DiagramLayout.make(state.topology, width: width, tall: height >= 40)
+        // Below the tables: the message line (presenter mode's banner starts there), then the status.
+        let statusRows = StatusLine.rowCount(state)
+        let bottom = 1 + statusRows
         // The diagram takes what it needs, up to about half the screen; it scrolls to the selection.
-        let room = height - (state.presenter ? 5 : 4)
+        let room = height - 2 - bottom
         // A lesson needs room for its pane: the diagram then takes a third.
         let diagramHeight = min(diagram.height, max(6, room / (state.lesson == nil ? 2 : 3)))
         var offset = 0
@@ -36,29 +44,31 @@ struct ScreenLayout: Equatable {
         }
         let diagramArea = Rect(x: 0, y: 1, width: width, height: diagramHeight)
         let tabBar = Rect(x: 0, y: diagramArea.maxY, width: width, height: 1)
-        // Presenter mode gives the status two rows.
-        let bottom = state.presenter ? 3 : 2
         let lower = Rect(x: 0, y: tabBar.maxY, width: width, height: height - bottom - tabBar.maxY)
 
-        var table: Rect?, log: Rect?, lesson: Rect?
+        var tableArea: Rect?, log: Rect?, lesson: Rect?
         if state.lesson != nil {
-            (table, lesson, log) = lessonPanes(lower)
+            (tableArea, lesson, log) = lessonPanes(lower)
         } else if width >= 140 {
-            let logWidth = width * 2 / 5
-            table = Rect(x: 0, y: lower.y, width: width - logWidth - 1, height: lower.height)
-            log = Rect(x: width - logWidth, y: lower.y, width: logWidth, height: lower.height)
+            // Side by side: the table takes the room its rows need (long AS paths), the log keeps 40 columns.
+            let needed = TablePaneView.widestRow(state, rows: max(1, lower.height - 1)) + 2
+            let tableWidth = max(width * 3 / 5 - 1, min(needed, width - 41))
+            tableArea = Rect(x: 0, y: lower.y, width: tableWidth, height: lower.height)
+            log = Rect(x: tableWidth + 1, y: lower.y, width: width - tableWidth - 1, height: lower.height)
         } else if lower.height >= 16 {
             let logHeight = min(8, lower.height / 3)
-            table = Rect(x: 0, y: lower.y, width: width, height: lower.height - logHeight)
+            tableArea = Rect(x: 0, y: lower.y, width: width, height: lower.height - logHeight)
             log = Rect(x: 0, y: lower.y + lower.height - logHeight, width: width, height: logHeight)
         } else if state.focus == .log {
             log = lower
         } else {
-            table = lower
+            tableArea = lower
         }
+        let table = tableArea.map { Rect(x: $0.x, y: $0.y, width: $0.width, height: $0.height - 1) }
+        let footer = tableArea.map { Rect(x: $0.x, y: $0.maxY - 1, width: $0.width, height: 1) }
         return ScreenLayout(diagram: diagram, diagramArea: diagramArea, diagramOffset: offset, tabBar: tabBar,
-                            tabs: tabPositions(state, bar: tabBar), table: table, log: log, lesson: lesson,
-                            messageLine: height - bottom, statusLine: height - bottom + 1)
+                            tabs: tabPositions(state, bar: tabBar), table: table, tableFooter: footer, log: log, lesson: lesson,
+                            messageLine: height - bottom, statusLine: height - statusRows, statusRows: statusRows)
     }
 
     /// During a lesson: wide, the lesson beside the table (the change log under it when tall enough);

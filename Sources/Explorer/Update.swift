@@ -10,6 +10,8 @@ public func update(_ state: inout ExplorerState, _ msg: Msg) -> [Effect] {
         state.keepCursorVisible()
     case .terminate:
         state.shouldQuit = true
+    case .tick(let now):
+        state.tick(now)
     case .opened(let topology, let source):
         state.replace(topology: topology, source: source)
     case .openFailed(let text), .writeFailed(let text):
@@ -77,6 +79,19 @@ extension ExplorerState {
 
     mutating func fail(_ text: String) { message = .init(text: text, isError: true) }
 
+    /// The clock moved: presenter mode's banner for a change goes after a few seconds.
+    mutating func tick(_ now: Double) {
+        clock = now
+        if let message, message.isChange, presenter, now - messageTime >= Self.bannerSeconds { self.message = nil }
+    }
+
+    /// `<` `>`: sideways, never past the widest row on screen.
+    mutating func scrollColumns(by step: Int) {
+        let hidden = ScreenLayout.make(self).table.map { TablePaneView.hiddenColumns(self, in: $0) } ?? 0
+        columnScroll = max(0, min(hidden, columnScroll + step))
+        if step > 0 && hidden == 0 { message = .init(text: "every column fits: nothing to scroll", isError: false) }
+    }
+
     // MARK: navigation
 
     mutating func move(dx: Int, dy: Int) {
@@ -98,6 +113,7 @@ extension ExplorerState {
         selection = name
         rowCursor = 0
         rowScroll = 0
+        columnScroll = 0
         if !tabs.contains(tab) { tab = tabs[0] }
         rebuildTable()
     }
@@ -107,6 +123,7 @@ extension ExplorerState {
         tab = next
         rowCursor = 0
         rowScroll = 0
+        columnScroll = 0
         rebuildTable()
     }
 
@@ -119,6 +136,13 @@ extension ExplorerState {
     mutating func moveRow(by step: Int) {
         let rows = table.rows
         guard !rows.isEmpty else { return }
+        guard rows.contains(where: \.isSelectable) else {
+            // Nothing to select (a trace, a lesson, the Sessions and Azure tabs): move the window.
+            rowScroll = max(0, min(rows.count - 1, rowScroll.addingReportingOverflow(step).partialValue))
+            rowCursor = rowScroll
+            if focus == .diagram { focus = .table }
+            return
+        }
         var index = max(0, min(rows.count - 1, rowCursor.addingReportingOverflow(step).partialValue))
         let direction = step < 0 ? -1 : 1
         while index >= 0 && index < rows.count && !rows[index].isSelectable { index += direction }

@@ -29,6 +29,8 @@ enum KeyDecoder {
         case KEY_ENTER: .key(.enter)
         case KEY_BACKSPACE: .key(.backspace)
         case KEY_BTAB: .key(.backTab)
+        case KEY_SLEFT: .key(.shiftLeft)
+        case KEY_SRIGHT: .key(.shiftRight)
         default: nil
         }
     }

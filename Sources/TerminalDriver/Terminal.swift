@@ -22,7 +22,7 @@ public final class Terminal {
     private var isShutDown = false
 
     /// The real terminal on stdin/stdout.
-    public init(monochrome: Bool, mouse: Bool) throws(StartError) {
+    public init(monochrome: Bool, mouse: Bool, presenter: Bool = false) throws(StartError) {
         isUTF8 = Terminal.setUpLocale()
         TerminalRestorer.saveModes()
         TerminalRestorer.install()
@@ -41,7 +41,7 @@ public final class Terminal {
         curs_set(0)
         set_escdelay(25)
         hasColors = !monochrome && has_colors()
-        theme = hasColors ? .color : .monochrome
+        theme = .choose(colour: hasColors, presenter: presenter)
         if hasColors {
             start_color()
             use_default_colors()
@@ -50,7 +50,7 @@ public final class Terminal {
     }
 
     /// A terminal of a fixed size drawing to /dev/null, for tests: read its screen back with `row`.
-    public init(headlessWidth width: Int, height: Int, monochrome: Bool = false) {
+    public init(headlessWidth width: Int, height: Int, monochrome: Bool = false, presenter: Bool = false) {
         isUTF8 = Terminal.setUpLocale()
         let output = fopen("/dev/null", "w"), input = fopen("/dev/null", "r")
         screen = newterm("xterm-256color", output, input)
@@ -59,7 +59,7 @@ public final class Terminal {
         // resizeterm, not LINES/COLUMNS in the environment: those would leak into child processes.
         resizeterm(Int32(height), Int32(width))
         hasColors = !monochrome && has_colors()
-        theme = hasColors ? .color : .monochrome
+        theme = .choose(colour: hasColors, presenter: presenter)
         if hasColors {
             start_color()
             use_default_colors()

@@ -54,6 +54,7 @@ public struct Theme: Sendable {
         case .error: Look(foreground: .red, bold: true)
         case .overlay: Look(foreground: .white, background: .blue)
         case .overlayTitle: Look(foreground: .yellow, background: .blue, bold: true)
+        case .banner: Look(foreground: .black, background: .yellow, bold: true)
         }
     }
 
@@ -68,6 +69,46 @@ public struct Theme: Sendable {
         case .statusBar, .tab: Look(reverse: true)
         case .statusKey, .statusOn: Look(bold: true, reverse: true)
         case .statusOff: Look(underline: true, reverse: true)
+        case .banner: Look(bold: true, reverse: true)
+        }
+    }
+
+    /// Presenter mode (`--present`) for a projector and for colour blindness: text only on the
+    /// terminal's own background, black or blue (never a light one, which a projector washes out),
+    /// no dim text, and yellow / white / cyan on those rather than red against green. Every state
+    /// also shows as a word or a glyph (ON, OFF, DOWN, `+` `-` `~`, `╳`), so colour is never alone.
+    public static let presenter = Theme(name: "presenter") { role in
+        switch role {
+        case .normal, .border, .best, .linkLabel, .node, .linkUp, .message, .dim: Look()
+        case .title, .header: Look(bold: true)
+        case .borderFocus, .nodeChanged, .changed, .warning: Look(foreground: .yellow, background: .black, bold: true)
+        case .nodeSelected, .selectedRow: Look(foreground: .yellow, background: .blue, bold: true)
+        case .nodeDown, .linkDown, .error: Look(foreground: .white, background: .red, bold: true, underline: true)
+        case .linkPartial: Look(foreground: .yellow, background: .black, underline: true)
+        case .added: Look(foreground: .cyan, background: .black, bold: true)
+        case .removed: Look(foreground: .white, background: .black, underline: true)
+        case .statusBar, .tab, .overlay: Look(foreground: .white, background: .blue)
+        case .statusKey, .overlayTitle: Look(foreground: .yellow, background: .blue, bold: true)
+        case .statusOn: Look(foreground: .yellow, background: .black, bold: true)
+        case .statusOff: Look(foreground: .white, background: .black, bold: true)
+        case .tabActive: Look(foreground: .yellow, background: .black, bold: true, underline: true)
+        case .banner: Look(foreground: .yellow, background: .blue, bold: true)
+        }
+    }
+
+    /// Presenter mode without colour (`NO_COLOR`, `--no-color`): the monochrome theme less dim text,
+    /// which a projector loses; reverse swaps the terminal's own two colours, its strongest contrast.
+    public static let presenterMonochrome = Theme(name: "presenter monochrome") { role in
+        role == .dim ? Look() : monochrome.look(role)
+    }
+
+    /// The theme for a screen: colour or not, presenter mode or not.
+    public static func choose(colour: Bool, presenter: Bool) -> Theme {
+        switch (colour, presenter) {
+        case (true, false): .color
+        case (false, false): .monochrome
+        case (true, true): .presenter
+        case (false, true): .presenterMonochrome
         }
     }
 

@@ -28,7 +28,7 @@ struct ExploreCommand: ParsableCommand {
     @Flag(help: "ASCII line drawing (+ - |) whatever the locale says, for terminals and fonts without box drawing.")
     var ascii = false
 
-    @Flag(help: "Presenter mode for projection: large status, a banner on each change, switches and navigation only.")
+    @Flag(help: "Presenter mode for a projector: a high-contrast theme, the switches in block letters, a banner for each change; every teaching view, nothing that writes or opens files; q asks first.")
     var present = false
 
     @OptionGroup(title: "Switches")
@@ -43,7 +43,7 @@ struct ExploreCommand: ParsableCommand {
         let monochrome = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal: Terminal
         do {
-            terminal = try Terminal(monochrome: monochrome, mouse: !noMouse)
+            terminal = try Terminal(monochrome: monochrome, mouse: !noMouse, presenter: present)
         } catch {
             Diagnostics.error(error.description)
             throw ExitCode(1)
@@ -67,10 +67,19 @@ enum RunLoop {
         terminal.setReadTimeout(milliseconds: 100)
         var shown = view(state)
         terminal.draw(shown)
+        let start = ContinuousClock.now
         while !state.shouldQuit {
             if pendingSignal.load(ordering: .relaxed) != 0 { break }
-            guard let message = terminal.read() else { continue }
-            for effect in update(&state, message) { update(&state, perform(effect, state: state)) }
+            let message = terminal.read()
+            // The time goes in as a message before the key, so update stays pure (the banner's timeout).
+            let elapsed = ContinuousClock.now - start
+            let before = state.message
+            update(&state, .tick(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            // An idle tick that changed nothing costs no frame.
+            guard message != nil || state.message != before else { continue }
+            if let message {
+                for effect in update(&state, message) { update(&state, perform(effect, state: state)) }
+            }
             let next = view(state)
             if next != shown {
                 terminal.draw(next)

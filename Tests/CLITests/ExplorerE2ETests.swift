@@ -36,6 +36,42 @@ struct ExplorerE2ETests {
         #expect(restored(screen), "terminal modes not restored:\n\(screen)")
     }
 
+    @Test("--present: block letters, trace, a banner for r, step-through one message at a time, Esc; q asks, y quits with the terminal restored")
+    func presenterFlow() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 120, height: 40, [Binary.url.path, "--present", "sdwan-er"])
+        var (ok, screen) = try await tmux.waitFor(.seconds(60)) { $0.contains("r ROUTE EXCHANGE") && $0.contains("▄▀▄ █▀▀ █▀▀") }
+        #expect(ok, "start screen (OFF in block letters):\n\(screen)")
+        try tmux.keys("t", "10.2.0.1", "Enter")
+        (ok, screen) = try await tmux.waitFor { $0.contains("trace sdwan → 10.2.0.1 (Esc clears)") }
+        #expect(ok, "trace:\n\(screen)")
+        // Esc alone, then r: sent together they would read as Alt-r.
+        try tmux.keys("Escape")
+        (ok, screen) = try await tmux.waitFor { !$0.contains("trace sdwan →") }
+        #expect(ok, "Esc clears the trace:\n\(screen)")
+        try tmux.keys("r")
+        (ok, screen) = try await tmux.waitFor { $0.contains("▶ ROUTE EXCHANGE ON") && $0.contains("▄▀▄ █▄ █") }
+        #expect(ok, "banner after r:\n\(screen)")
+        #expect(screen.contains("5 route changes, 0 session changes"))
+        try tmux.keys("s")
+        (ok, screen) = try await tmux.waitFor { $0.contains("s STEPPING") && $0.contains("step 0/") }
+        #expect(ok, "step-through:\n\(screen)")
+        try tmux.keys("s", "s")
+        (ok, screen) = try await tmux.waitFor { $0.contains("step 2/") && $0.contains("UPDATE") }
+        #expect(ok, "two steps:\n\(screen)")
+        try tmux.keys("Escape")
+        (ok, screen) = try await tmux.waitFor { $0.contains("left step-through") && !$0.contains("s STEPPING") }
+        #expect(ok, "Esc leaves step-through:\n\(screen)")
+        try tmux.keys("q")
+        (ok, screen) = try await tmux.waitFor { $0.contains("▶ QUIT ROUTESCOPE?") }
+        #expect(ok, "q asks:\n\(screen)")
+        try tmux.keys("y")
+        (ok, screen) = try await tmux.waitFor { $0.contains("[exit:0]") && $0.contains("icanon") }
+        #expect(ok, "y quits with 0:\n\(screen)")
+        #expect(restored(screen), "terminal modes not restored:\n\(screen)")
+    }
+
     @Test("Ctrl-C, SIGTERM and SIGHUP end the explorer cleanly (exit 130 / 143 / 129); a crash (SIGSEGV, SIGABRT) still restores the terminal; no process is left")
     func signals() async throws {
         for (stop, status) in [("C-c", 130), ("TERM", 143), ("HUP", 129), ("SEGV", 139), ("ABRT", 134)] {
@@ -112,6 +148,27 @@ struct ExplorerE2ETests {
             #expect(colours(try tmux.screenWithAttributes()) == coloured, "NO_COLOR: \(environment)")
             try tmux.keys("q")
         }
+    }
+
+    @Test("--present with NO_COLOR: the presenter monochrome variant draws no colour at all, the block letters and the banner still there")
+    func presenterNoColor() async throws {
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 120, height: 40, [Binary.url.path, "--present", "vpn-er"], environment: ["NO_COLOR=1"])
+        var (ok, screen) = try await tmux.waitFor(.seconds(30)) { $0.contains("r ROUTE EXCHANGE") }
+        #expect(ok, "\(screen)")
+        try tmux.keys("a")
+        (ok, screen) = try await tmux.waitFor { $0.contains("▶ VPN ACTIVE/ACTIVE OFF") && $0.contains("▄▀▄ █▀▀ █▀▀") }
+        #expect(ok, "banner and OFF in block letters:\n\(screen)")
+        let attributes = try tmux.screenWithAttributes()
+        #expect(attributes.range(of: "\u{1b}\\[[0-9;]*(3[0-7]|4[0-7]|38;5;[0-9]+)[;m]", options: .regularExpression) == nil,
+                "a colour escape under NO_COLOR")
+        #expect(attributes.contains("\u{1b}[7m") || attributes.contains(";7m") || attributes.contains("[1;7m"), "the banner is reversed")
+        try tmux.keys("q")
+        (ok, _) = try await tmux.waitFor { $0.contains("QUIT ROUTESCOPE?") }
+        try tmux.keys("y")
+        (ok, _) = try await tmux.waitFor { $0.contains("[exit:0]") }
+        #expect(ok)
     }
 
     @Test(":w saves a scenario (the switches baked in) that opens like a topology")

@@ -37,16 +37,17 @@ struct TmuxSession {
     func panePID() throws -> pid_t { pid_t(try run(["display-message", "-p", "-t", "s", "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
     func kill() { _ = try? run(["kill-server"], capture: true) }
 
-    /// Polls the screen every 20 ms until `condition` holds; never sleep-and-assert.
+    /// Polls the screen every 20 ms until `condition` holds; never sleep-and-assert. The screen is
+    /// read once more at the deadline: when CPU-bound suites hold every thread of the test pool, a
+    /// sleep can end long after the deadline, and the last read would be from the start.
     func waitFor(_ timeout: Duration = .seconds(10), _ condition: (String) -> Bool) async throws -> (ok: Bool, screen: String) {
         let deadline = ContinuousClock.now + timeout
-        var last = ""
-        while ContinuousClock.now < deadline {
-            last = try screen()
+        while true {
+            let last = try screen()
             if condition(last) { return (true, last) }
+            if ContinuousClock.now >= deadline { return (false, last) }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return (false, last)
     }
 
     @discardableResult

@@ -4,13 +4,6 @@ import Testing
 
 @Suite("Explorer screens (golden text)")
 struct ScreenTests {
-    @Test("the seed's two diagrams and the three-way hub at 80×24 and 120×40",
-          arguments: [("sdwan-er", 80, 24), ("sdwan-er", 120, 40), ("vpn-er", 80, 24), ("vpn-er", 120, 40),
-                      ("sdwan-vpn-er", 80, 24), ("sdwan-vpn-er", 160, 50)])
-    func initialScreens(_ name: String, _ width: Int, _ height: Int) throws {
-        try expectGolden(view(try explorer(name, width: width, height: height)), "\(name)-\(width)x\(height)")
-    }
-
     @Test("after r: route exchange ON in words, + rows on the NVA's new routes, the change log")
     func afterRouteExchange() throws {
         var state = try explorer("sdwan-er", width: 120, height: 40)

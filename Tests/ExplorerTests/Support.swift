@@ -24,6 +24,7 @@ func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation =
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/\(name).txt")
     let actual = grid.text + "\n"
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try actual.write(to: url, atomically: true, encoding: .utf8)
         Issue.record("recorded a new golden \(name).txt: review and commit it", sourceLocation: sourceLocation)
         return

@@ -271,11 +271,12 @@ struct PresenterTests {
         var state = try ExplorerState(topology: BundledTopologies.topology(named: "vpn-er"), source: "vpn-er",
                                       width: 140, height: 40, presenter: true)
         var text = view(state).text
-        #expect(text.contains(" ROUTE EXCHANGE  OFF ") && text.contains(" PREFERENCE  ExpressRoute "))
+        #expect(text.contains("r ROUTE EXCHANGE") && text.contains("p PREFERENCE"))
+        let off = try #require(BlockLetters.render("OFF"))
+        #expect(off.allSatisfy { text.contains($0.trimmingTrailing()) }, "OFF in block letters")
         state.press(.char("r"))
         text = view(state).text
-        #expect(text.contains("▶ route exchange on:"))
-        #expect(text.contains(" ROUTE EXCHANGE  ON "))
+        #expect(text.contains("▶ ROUTE EXCHANGE ON") && text.contains("5 route changes, 0 session changes"))
         // What writes or opens files is refused, by key and by command; teaching views stay.
         state.press(.char("e"))
         #expect(state.commandLine == nil)

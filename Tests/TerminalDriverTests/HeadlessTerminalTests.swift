@@ -3,6 +3,7 @@ import Explorer
 import RoutingEngine
 import Testing
 import TerminalDriver
+import TopologyFile
 
 /// ncurses is one process-wide state machine: everything that touches it runs in this one serialized suite.
 @Suite("Terminal driver (headless ncurses)", .serialized)
@@ -71,5 +72,77 @@ struct HeadlessTerminalTests {
                 #expect(theme.look(role) != Theme.Look(), "\(theme.name) gives \(role) no look")
             }
         }
+    }
+}
+
+/// Presenter mode's themes, for a projector and for colour blindness.
+@Suite("Terminal driver: the presenter themes")
+struct PresenterThemeTests {
+    /// Backgrounds a projector washes out, or that light text cannot sit on.
+    static let light: Set<Theme.Color> = [.white, .yellow, .cyan, .green]
+
+    @Test("no role of the presenter themes puts text on a light background, reverses colours or dims text")
+    func noLightBackgrounds() {
+        for role in Role.allCases {
+            let look = Theme.presenter.look(role)
+            #expect(!Self.light.contains(look.background), "presenter: \(role) has a \(look.background) background")
+            #expect(!look.reverse, "presenter: \(role) is reversed: its colour would be the background")
+            #expect(!look.dim, "presenter: \(role) is dim")
+            // A coloured text brings its own dark background, whatever the terminal's default is.
+            if look.foreground != .none { #expect(look.background != .none, "presenter: \(role) has no background of its own") }
+            let mono = Theme.presenterMonochrome.look(role)
+            #expect(mono.foreground == .none && mono.background == .none && !mono.dim, "presenter monochrome: \(role)")
+        }
+    }
+
+    @Test("colour is never the only difference: every role that differs from plain text in the presenter theme also differs in the presenter monochrome theme")
+    func neverColourAlone() {
+        for role in Role.allCases where Theme.presenter.look(role) != Theme.Look() {
+            let mono = Theme.presenterMonochrome.look(role)
+            let plain = [Role.normal, .border, .best, .linkLabel, .node, .linkUp, .message, .overlay, .dim]
+            #expect(mono != Theme.Look() || plain.contains(role), "\(role) is told apart by colour only")
+        }
+        // The states a class must tell apart differ from each other without colour (added and changed
+        // are both bold: their glyphs, + and ~, tell them apart).
+        let pairs: [(Role, Role)] = [(.statusOn, .statusOff), (.added, .removed), (.linkUp, .linkDown),
+                                     (.tab, .tabActive), (.normal, .selectedRow), (.normal, .banner)]
+        for (a, b) in pairs {
+            #expect(Theme.presenterMonochrome.look(a) != Theme.presenterMonochrome.look(b), "\(a) and \(b) look alike without colour")
+        }
+    }
+}
+
+/// In the serialized suite: it draws through ncurses.
+extension HeadlessTerminalTests {
+    @Test("a presenter frame through ncurses: block letters on a dark background, the banner in bold, no colour with NO_COLOR")
+    func presenterFrame() throws {
+        var state = try ExplorerState(topology: BundledTopologies.topology(named: "sdwan-er"), source: "sdwan-er",
+                                      width: 120, height: 40, presenter: true)
+        update(&state, .key(.char("r")))
+        let grid = view(state)
+        let on = try #require(grid.find("▄▀▄ █▄ █"))
+        let banner = try #require(grid.find("▶ ROUTE EXCHANGE ON"))
+        for monochrome in [false, true] {
+            let terminal = Terminal(headlessWidth: 120, height: 40, monochrome: monochrome, presenter: true)
+            defer { terminal.shutdown() }
+            terminal.draw(grid)
+            #expect(terminal.row(on.y) == grid.lines[on.y])
+            let letters = terminal.look(x: on.x, y: on.y), headline = terminal.look(x: banner.x, y: banner.y)
+            #expect(letters.bold && headline.bold)
+            if monochrome {
+                #expect(letters.foreground == .none && letters.background == .none && headline.reverse)
+            } else {
+                #expect(letters.background == .black && headline.background == .blue && headline.foreground == .yellow)
+            }
+        }
+    }
+}
+
+extension Grid {
+    func find(_ text: String) -> (x: Int, y: Int)? {
+        for (y, line) in lines.enumerated() {
+            if let range = line.range(of: text) { return (line.distance(from: line.startIndex, to: range.lowerBound), y) }
+        }
+        return nil
     }
 }

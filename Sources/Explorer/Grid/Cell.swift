@@ -10,6 +10,8 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case tab, tabActive
     case message, warning, error
     case overlay, overlayTitle
+    /// Presenter mode's banner for a change, across the screen.
+    case banner
 }
 
 public struct Cell: Hashable, Sendable {
