@@ -82,14 +82,17 @@ extension TopologyDecoder {
         return value
     }
 
-    /// One of an enumeration's raw values, matched case-sensitively as Azure's API does.
+    /// One of an enumeration's raw values, matched without regard to case as the command line and `:set`
+    /// match them (`aspath` is `ASPath`); the writer spells it as Azure does.
     func choice<Value: RawRepresentable & CaseIterable>(_ field: Field, of _: Value.Type, noun: String) -> Value?
         where Value.RawValue == String {
         let values = Value.allCases.map(\.rawValue)
         guard let text = text(field, expected: "one of \(values.joined(separator: ", "))") else { return nil }
-        if let value = Value(rawValue: text) { return value }
+        if let value = Value(rawValue: text) ?? Value.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) {
+            return value
+        }
         let list = values.joined(separator: ", ")
-        let hint = Suggestions.closest(to: text, in: values).map { "did you mean '\($0)'? (values are case-sensitive: \(list))" }
+        let hint = Suggestions.closest(to: text, in: values).map { "did you mean '\($0)'? (valid values: \(list))" }
             ?? "valid values: \(list)"
         log.refuse("unknown \(noun) '\(text)'", at: field.position, hint: hint)
         return nil

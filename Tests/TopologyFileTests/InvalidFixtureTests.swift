@@ -99,11 +99,11 @@ struct InvalidFixtureTests {
                                                                         "site-prepend-not-mapping", "med-out-of-range", "bad-nva-next-hop"],
             "NVA without Route Server": ["nva-without-route-server"],
             "huge numbers": ["huge-number", "huge-prepend"],
-            "scenarios (written by :w, then edited or merged)": ["scenario-truncated", "scenario-switch-on", "scenario-preference-case",
+            "scenarios (written by :w, then edited or merged)": ["scenario-truncated", "scenario-switch-on", "scenario-preference-typo",
                                                                  "scenario-down-session-instance", "scenario-merge-conflict", "scenario-switch-at-top"],
             "down entries": ["down-unknown", "down-not-a-session", "down-bad-instance", "down-virtual-network"],
             "other values": ["prepend-out-of-range", "ips-one-address", "ips-same-address", "bad-community",
-                             "bad-sku-case", "bad-preference", "empty-name", "circuit-link-not-30"],
+                             "bad-sku-typo", "bad-preference", "empty-name", "circuit-link-not-30"],
         ]
         for (kind, files) in kinds.sorted(by: { $0.key < $1.key }) {
             for file in files { #expect(names.contains(file), "no fixture \(file).yaml for \(kind)") }

@@ -102,11 +102,12 @@ struct RefusalTests {
         #expect(errors.first.map { !$0.message.hasPrefix("not a") } == true)
     }
 
-    @Test("case mismatches in sku and hubRoutingPreference suggest the right spelling")
-    func caseSensitiveValues() {
-        let errors = refusals(of: minimalHub + "routeServer: {name: rs, hubRoutingPreference: aspath}\n")
-        #expect(errors.first?.message == "unknown hubRoutingPreference 'aspath'")
-        #expect(errors.first?.hint == "did you mean 'ASPath'? (values are case-sensitive: ExpressRoute, VpnGateway, ASPath)")
+    @Test("enum values are matched without regard to case, as on the command line; a misspelling suggests the right one")
+    func caseInsensitiveValues() throws {
+        #expect(refusals(of: minimalHub + "routeServer: {name: rs, hubRoutingPreference: aspath}\n").isEmpty)
+        let errors = refusals(of: minimalHub + "routeServer: {name: rs, hubRoutingPreference: aspth}\n")
+        #expect(errors.first?.message == "unknown hubRoutingPreference 'aspth'")
+        #expect(errors.first?.hint == "did you mean 'ASPath'? (valid values: ExpressRoute, VpnGateway, ASPath)")
     }
 
     @Test("a null where a value is required points at its key")
