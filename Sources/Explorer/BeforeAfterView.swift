@@ -82,12 +82,7 @@ enum BeforeAfterView {
         if rows.isEmpty { grid.put("(nothing to show)", x: rect.x + 3, y: rect.y + 1, role: .dim, limit: rect.width - 3) }
         for (line, row) in rows.dropFirst(first).prefix(rect.height - 1).enumerated() {
             let y = rect.y + 1 + line
-            let role: Role = switch row.mark {
-            case .added?: .added
-            case .removed?: .removed
-            case .changed?: .changed
-            case nil: row.isHeading ? .header : .normal
-            }
+            let role = row.role
             if let mark = row.mark { grid.put(String(mark.rawValue), x: rect.x, y: y, role: role) }
             let limit = rect.width - 2
             let end = grid.put(row.text, x: rect.x + 2, y: y, role: role, limit: limit)

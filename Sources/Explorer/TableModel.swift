@@ -34,6 +34,16 @@ public struct TableModel: Sendable {
         }
 
         var isHeading: Bool { if case .heading = content { true } else { false } }
+
+        /// How the row is drawn: its mark's role (glyph and colour), else heading or plain text.
+        var role: Role {
+            switch mark {
+            case .added?: .added
+            case .removed?: .removed
+            case .changed?: .changed
+            case nil: isHeading ? .header : .normal
+            }
+        }
     }
 
     public var rows: [Row]

@@ -38,12 +38,7 @@ enum TablePaneView {
         for (line, index) in window.enumerated() {
             let row = rows[index]
             let y = rect.y + line
-            let role: Role = switch row.mark {
-            case .added?: .added
-            case .removed?: .removed
-            case .changed?: .changed
-            case nil: row.isHeading ? .header : .normal
-            }
+            let role = row.role
             if let mark = row.mark { grid.put(String(mark.rawValue), x: rect.x, y: y, role: role) }
             grid.put(shown(row, texts[line], scroll: scroll), x: rect.x + 2, y: y, role: role, limit: rect.width - 2)
             if focused && index == state.rowCursor {
