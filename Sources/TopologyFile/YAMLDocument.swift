@@ -22,7 +22,7 @@ enum YAMLDocument {
     /// report a puzzling syntax error a line later. Lines counted as libyaml counts them, like every
     /// other position; the walk runs only when a marker can be there.
     static func conflictMarker(in yaml: String, file: String) -> TopologyError? {
-        guard yaml.contains("<<<<<<< ") || yaml.contains(">>>>>>> ") || yaml.contains("=======") else { return nil }
+        guard yaml.containsBytes("<<<<<<< ") || yaml.containsBytes(">>>>>>> ") || yaml.containsBytes("=======") else { return nil }
         let markers = ["<<<<<<< ", ">>>>>>> "].map { Array($0.unicodeScalars) }
         let separator = Array("=======".unicodeScalars)
         for (index, line) in SourcePosition.lines(of: yaml).enumerated()
