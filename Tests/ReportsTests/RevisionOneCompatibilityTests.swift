@@ -29,7 +29,9 @@ struct RevisionOneCompatibilityTests {
             return (String(parts[0]), String(parts[1]))
         })
         // Revision 1 refused a site connected twice; revision 2 allows it (R27), so these two load now.
-        let newlyValid: Set = ["corpus/seed-invalid-site-connected-twice.yaml", "corpus/seed-invalid-site-connected-twice-vpn.yaml"]
+        // Enum values are case-insensitive since issue 13, so the wrong-case seeds load too.
+        let newlyValid: Set = ["corpus/seed-invalid-site-connected-twice.yaml", "corpus/seed-invalid-site-connected-twice-vpn.yaml",
+                               "corpus/seed-invalid-bad-sku-case.yaml", "corpus/seed-invalid-udr-bad-next-hop-type.yaml"]
         #expect(Set(got.map(\.name)) == Set(want.keys).union(newlyValid).union(Self.addedWithRevisionTwo),
                 "the set of loadable topologies changed")
         for entry in got where want[entry.name] != nil {
