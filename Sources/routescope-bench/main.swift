@@ -18,10 +18,18 @@ if let path = option("--emit-scale-topology") {
     exit(0)
 }
 
-// `--toggle-loop N`: press r N times in the explorer on the scale topology, nothing else (for profilers).
+/// Types a colon command into the explorer, as a user would.
+func command(_ text: String, _ state: inout ExplorerState) {
+    for key in ":" + text { update(&state, .key(.char(key))) }
+    update(&state, .key(.enter))
+}
+
+// `--toggle-loop N [--select NODE]`: press r N times in the explorer on the scale topology, nothing
+// else (for profilers); sdwan-1 is selected unless `--select` names another node, VNet or subnet.
 if let index = CommandLine.arguments.firstIndex(of: "--toggle-loop"), index + 1 < CommandLine.arguments.count,
    let count = Int(CommandLine.arguments[index + 1]) {
     var state = try ExplorerState(topology: ScaleTopology.make(), source: "scale", width: 200, height: 60)
+    if let node = option("--select") { command("node \(node)", &state) }
     for _ in 0..<count {
         update(&state, .key(.char("r")))
         _ = view(state)
@@ -67,7 +75,7 @@ for entry in BundledTopologies.all {
 struct ScaleRow {
     let label: String
     let prefixes: Int, sessions: Int, paths: Int
-    let full: Double, toggle: Double, toggleReusing: Double, parse: Double, start: Double, frame: Double, key: Double
+    let full: Double, toggle: Double, toggleReusing: Double, parse: Double, start: Double, frame: Double, key: Double, subnetKey: Double
     let rss: Double
 }
 
@@ -98,6 +106,12 @@ func benchmark(factor: Int, growth: ScaleTopology.Growth) throws -> ScaleRow {
         ("sdwan-1 down", exchange, changed { $0.down.insert("sdwan-1") }),
         ("route-server#1 down", exchange, changed { $0.down.insert("route-server#1") }),
     ]
+    var subnetTables = (tables: 0, routes: 0)
+    let subnets = measure(repetitions) {
+        let tables = result.subnetRouteTables
+        subnetTables = (tables.count, tables.reduce(0) { $0 + $1.routes.count })
+    }
+    print("  effective routes of every subnet (\(subnetTables.tables) tables, \(subnetTables.routes) routes) \(format(subnets.median)) / \(format(subnets.p95))")
     var first: (recompute: Double, reused: Double)?
     for (name, from, to) in toggles {
         let before = try Engine.compute(topology, settings: from)
@@ -136,6 +150,15 @@ func benchmark(factor: Int, growth: ScaleTopology.Growth) throws -> ScaleRow {
         _ = view(state)
     }
     print("  key j → next node's table and frame   \(format(move.median)) / \(format(move.p95))")
+    // The same key with a spoke subnet selected: the table pane shows its NICs' effective routes (R22).
+    command("node spoke-1-web", &state)
+    precondition(state.selectedSubnet?.name == "spoke-1-web", "the bench selects a subnet")
+    let subnetToggle = measure(repetitions) {
+        update(&state, .key(.char("r")))
+        _ = view(state)
+    }
+    print("  key r with spoke-1-web selected (its effective routes) \(format(subnetToggle.median)) / \(format(subnetToggle.p95))")
+    command("node sdwan-1", &state)
     let node = state.result.node(named: "sdwan-1")!
     let expand = measure(repetitions) { _ = state.result.routes(of: node) }
     print("  expand sdwan-1's table (\(state.result.routes(of: node).count) paths)   \(format(expand.median)) / \(format(expand.p95))")
@@ -143,7 +166,7 @@ func benchmark(factor: Int, growth: ScaleTopology.Growth) throws -> ScaleRow {
     print(String(format: "  peak memory of this process so far (RSS): %.0f MB", rss))
     return ScaleRow(label: factor == 1 ? "1×" : "\(factor)× \(growth.rawValue)", prefixes: prefixes, sessions: result.network.sessions.count, paths: paths,
                     full: full.median, toggle: first!.recompute, toggleReusing: first!.reused, parse: load.median,
-                    start: start.median, frame: frame.median, key: toggle.median, rss: rss)
+                    start: start.median, frame: frame.median, key: toggle.median, subnetKey: subnetToggle.median, rss: rss)
 }
 
 var rows: [ScaleRow] = []
@@ -156,12 +179,12 @@ for factor in factors {
 // Linear in routes × peers means the cost per (prefix × session) stays flat as the topology grows.
 print("")
 print("Summary (medians, ms; ns/unit = full compute per prefix × session)")
-print("  scale         prefixes  sessions  prefix×session   full  toggle  toggle(reuse)  parse  start  frame  key r  ns/unit")
+print("  scale         prefixes  sessions  prefix×session   full  toggle  toggle(reuse)  parse  start  frame  key r  key r(subnet)  ns/unit")
 for row in rows {
     let units = Double(row.prefixes * row.sessions)
-    print("  " + row.label.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "  %8d  %8d  %14.0f  %5.1f  %6.1f  %13.1f  %5.1f  %5.1f  %5.2f  %5.1f  %7.2f",
+    print("  " + row.label.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "  %8d  %8d  %14.0f  %5.1f  %6.1f  %13.1f  %5.1f  %5.1f  %5.2f  %5.1f  %13.1f  %7.2f",
                  row.prefixes, row.sessions, units, row.full, row.toggle, row.toggleReusing, row.parse,
-                 row.start, row.frame, row.key, row.full * 1e6 / units))
+                 row.start, row.frame, row.key, row.subnetKey, row.full * 1e6 / units))
 }
 print("")
 print(String(format: "Peak memory (RSS) of the benchmark process: %.0f MB", peakRSSMegabytes()))

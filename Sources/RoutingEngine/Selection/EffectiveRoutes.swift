@@ -64,7 +64,12 @@ extension RoutingResult {
             system.append(EffectiveRoute(source: .default, state: bgpPrefixes.contains(range) ? .invalid : .active,
                                          prefix: range, nextHopType: .none, nextHopIPs: [], learnedFrom: nil, asPath: nil))
         }
-        return (system + bgp).sorted(by: Self.azureOrder)
+        return Self.azureSorted(system + bgp)
+    }
+
+    /// Sorted by `azureOrder`, moving indices rather than routes (13,000 at scale, each with arrays).
+    static func azureSorted(_ routes: [EffectiveRoute]) -> [EffectiveRoute] {
+        routes.indices.sorted { azureOrder(routes[$0], routes[$1]) }.map { routes[$0] }
     }
 
     /// By prefix, the active route first, then Default, VirtualNetworkGateway, User.
