@@ -159,3 +159,39 @@ extension Topology {
 extension Topology: CustomTestStringConvertible {
     public var testDescription: String { name }
 }
+
+extension RoutingResult {
+    /// These tables are a stable state of BGP: every speaker, deciding each prefix again from the
+    /// paths it holds, keeps its choice and would send each peer exactly what that peer holds from it.
+    /// Two different stable states of one network are a BGP wedgie (RFC 4264): which one a run ends
+    /// in depends on the order things happened, in Azure as here.
+    var isStableState: Bool {
+        let policy = ExportPolicy(network: network)
+        let spaces = network.virtualNetworkSpaces
+        for speaker in ribs.indices {
+            let process = BestPath.process(for: network.kind(of: speaker))
+            let context = SelectionContext(network: network, speaker: speaker, preference: network.settings.hubRoutingPreference)
+            for key in 0..<keys.count {
+                var candidates = ribs[speaker].candidates[key]
+                let (selected, _) = process.select(&candidates, context)
+                guard selected == ribs[speaker].selected[key], candidates == ribs[speaker].candidates[key] else { return false }
+                let prefixClass = PrefixClass(keys.representative(of: key), spaces: spaces)
+                for (slot, id) in network.adjacency[speaker].enumerated() {
+                    let session = network.sessions[id]
+                    var wanted: PathAttributes?
+                    if session.state.isUp, selected > 0,
+                       case .advertise(let attributes) = policy.verdict(for: candidates[0], prefixClass, from: speaker, over: session) {
+                        wanted = attributes
+                    }
+                    guard wanted == ribs[speaker].advertised[slot][key] else { return false }
+                    guard session.state.isUp else { continue }
+                    let peer = session.peer(of: speaker)
+                    let held = ribs[peer].candidates[key].first { $0.source == .session(id) }?.attributes
+                        ?? ribs[peer].rejected[key].first { $0.session == id }?.attributes
+                    guard held == wanted else { return false }
+                }
+            }
+        }
+        return true
+    }
+}
