@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "Explorer", "CNcursesw", "RoutingEngine", "TopologyFile"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"],
                     exclude: ["Goldens"]),
-        // Runs the real binary: depending on the executable makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["routescope"]),
+        // Runs the real binary: depending on the executables makes `swift test` build them (the
+        // benchmark writes the scale topology).
+        .testTarget(name: "CLITests", dependencies: ["routescope", "routescope-bench"]),
     ]
 )

@@ -9,23 +9,26 @@ enum Binary {
     }
 
     /// The binary sits next to the test bundle in the build folder.
-    static var url: URL {
+    static var url: URL { url(of: "routescope") }
+
+    /// `routescope`, or `routescope-bench` (it writes the scale topology).
+    static func url(of program: String) -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("routescope")
+            let candidate = directory.appendingPathComponent(program)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory.deleteLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/routescope")
+        return URL(fileURLWithPath: ".build/debug/\(program)")
     }
 
     /// The package root, for paths like `topologies/sdwan-er.yaml`.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, program: String = "routescope") throws -> Output {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = url(of: program)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no"]
