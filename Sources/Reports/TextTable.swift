@@ -18,11 +18,15 @@ struct TextTable {
             buffer.removeAll(keepingCapacity: true)
             buffer.append(contentsOf: indent.utf8)
             let last = cells.lastIndex { !$0.isEmpty } ?? -1
+            var gap = 0
             for index in 0..<(last + 1) {
-                if index > 0 {
-                    for _ in 0..<(widths[index - 1] - TextTable.width(of: cells[index - 1]) + 2) { buffer.append(0x20) }
-                }
+                for _ in 0..<gap { buffer.append(0x20) }
+                let start = buffer.count
                 buffer.append(contentsOf: cells[index].utf8)
+                guard index < last else { break }
+                // The cell's width from the bytes just written: their count when they are ASCII.
+                let width = buffer[start...].allSatisfy { $0 < 0x80 } ? buffer.count - start : cells[index].count
+                gap = widths[index] - width + 2
             }
             while buffer.last == 0x20 { buffer.removeLast() }
             return String(decoding: buffer, as: UTF8.self)
@@ -58,7 +62,8 @@ struct TextTable {
 
     /// Characters as the terminal counts them; bytes for ASCII, which is nearly every cell.
     static func width(of cell: String) -> Int {
-        cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
+        let ascii = cell.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? cell.utf8.allSatisfy { $0 < 0x80 }
+        return ascii ? cell.utf8.count : cell.count
     }
 }
 

@@ -9,6 +9,8 @@ struct RouteKeys: Sendable {
     let keyOfPrefix: [Prefix: Int]
     /// Every prefix, sorted, each once.
     let allPrefixes: [Prefix]
+    /// The key of each of `allPrefixes` (effective routes walk the prefixes in order).
+    let keyOfSortedPrefix: [Int]
 
     var count: Int { prefixes.count }
 
@@ -50,7 +52,9 @@ struct RouteKeys: Sendable {
             for prefix in group { keyOfPrefix[prefix] = key }
         }
         self.keyOfPrefix = keyOfPrefix
-        allPrefixes = groups.joined().sorted()
+        let sorted = groups.enumerated().flatMap { key, group in group.map { (prefix: $0, key: key) } }.sorted { $0.prefix < $1.prefix }
+        allPrefixes = sorted.map(\.prefix)
+        keyOfSortedPrefix = sorted.map(\.key)
     }
 
     func count(of key: Int) -> Int { prefixes[key].count }

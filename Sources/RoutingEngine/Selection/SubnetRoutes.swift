@@ -85,19 +85,6 @@ extension RoutingResult {
         return merged(kept, changed)
     }
 
-    /// Two lists in Azure's order as one.
-    private static func merged(_ a: [EffectiveRoute], _ b: [EffectiveRoute]) -> [EffectiveRoute] {
-        var out: [EffectiveRoute] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if azureOrder(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
-        }
-        out += a[i...]
-        out += b[j...]
-        return out
-    }
-
     private static func userEntry(_ route: UserRoute) -> EffectiveRoute {
         let type: EffectiveRoute.NextHopType = switch route.nextHopType {
         case .virtualAppliance: .virtualAppliance
