@@ -27,7 +27,8 @@ public enum ColonCommand: Equatable, Sendable {
         public let message: String
     }
 
-    public static let usage = "commands: node NAME · open FILE · w FILE · export FILE · trace ADDRESS · set route-exchange|active-active on|off · set preference P · down NAME · up NAME · q"
+    /// Every command's usage, from the keymap's command table.
+    public static var usage: String { "commands: " + Keymap.commands.map(\.usage).joined(separator: " · ") }
 
     public static func parse(_ text: String) -> Result<ColonCommand, ParseError> {
         // Split on whitespace scalars, not Characters: a space followed by a combining mark is one
@@ -65,7 +66,7 @@ public enum ColonCommand: Equatable, Sendable {
             }
             return .success(.trace(address))
         default:
-            return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: ["node", "open", "write", "export", "trace", "set", "down", "up", "q"])); \(usage)"))
+            return .failure(ParseError(message: "unknown command '\(verb)'\(suggestion(for: verb, in: Keymap.verbs)); \(usage)"))
         }
     }
 
@@ -99,6 +100,21 @@ public enum ColonCommand: Equatable, Sendable {
 }
 
 extension ColonCommand {
+    /// The verb as the keymap's command table lists it.
+    var verb: String {
+        switch self {
+        case .quit: "q"
+        case .node: "node"
+        case .open: "open"
+        case .set: "set"
+        case .down(_, let down): down ? "down" : "up"
+        case .trace: "trace"
+        case .write: "w"
+        case .export: "export"
+        case .lesson: "lesson"
+        }
+    }
+
     /// The command line that parses back to this command (without the `:`), in the long spelling.
     public var commandLine: String {
         switch self {

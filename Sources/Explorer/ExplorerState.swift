@@ -46,6 +46,10 @@ public struct ExplorerState: Sendable {
     /// The text after `:` while the command line is open.
     public internal(set) var commandLine: String?
     public internal(set) var overlay: Overlay?
+    /// The first line of the help or detail overlay that shows.
+    public internal(set) var overlayScroll = 0
+    /// Presenter mode asked "quit?" and waits for y or n.
+    public internal(set) var confirmingQuit = false
     public internal(set) var message: Message?
     public internal(set) var width: Int
     public internal(set) var height: Int

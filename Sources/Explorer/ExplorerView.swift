@@ -18,7 +18,7 @@ public func view(_ state: ExplorerState) -> Grid {
     StatusLine.draw(state, y: layout.statusLine, into: &grid)
     switch state.overlay {
     case .help?: OverlayView.drawHelp(state, into: &grid)
-    case .detail(let node, let prefix)?: OverlayView.drawDetail(state, node: node, prefix: prefix, into: &grid)
+    case .detail?: OverlayView.drawDetail(state, into: &grid)
     case nil: break
     }
     return grid

@@ -27,8 +27,7 @@ enum StatusLine {
             let shown = ["on", "off", "none"].contains(value.lowercased()) ? value.uppercased() : value
             x = grid.put(" \(shown) ", x: x, y: y, role: item.on ? .statusOn : .statusOff) + 2
         }
-        grid.put("r route exchange · a active/active · p preference · d down/up · u undo · arrows move · q quit",
-                 x: 1, y: y + 1, role: .statusBar)
+        grid.put(Keymap.hints(state, width: grid.width - 2), x: 1, y: y + 1, role: .statusBar)
     }
 
     private typealias Item = (key: String, label: String, value: String, on: Bool)
@@ -58,7 +57,10 @@ enum StatusLine {
     }
 
     static func drawMessageLine(_ state: ExplorerState, y: Int, into grid: inout Grid) {
-        if let command = state.commandLine {
+        if state.mode == .confirmQuit {
+            grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), Cell(" ", .warning))
+            grid.put("Quit routescope?  " + Keymap.hints(state, width: grid.width - 20), x: 1, y: y, role: .warning)
+        } else if let command = state.commandLine {
             let end = grid.put(":" + command, x: 0, y: y, role: .normal)
             grid.put("█", x: end, y: y, role: .normal)
         } else if state.isEditingFilter {
@@ -73,8 +75,7 @@ enum StatusLine {
                 grid.put(message.text, x: 0, y: y, role: message.isError ? .error : .message)
             }
         } else {
-            grid.put("Tab pane · hjkl/arrows move · Enter details · / filter · : command · u undo · ? help",
-                     x: 0, y: y, role: .dim)
+            grid.put(Keymap.hints(state, width: grid.width - 1), x: 0, y: y, role: .dim)
         }
     }
 }

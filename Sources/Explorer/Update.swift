@@ -29,88 +29,6 @@ public func update(_ state: inout ExplorerState, _ msg: Msg) -> [Effect] {
 }
 
 extension ExplorerState {
-    mutating func handle(_ key: Key) -> [Effect] {
-        if overlay != nil {
-            overlay = nil
-            return []
-        }
-        if commandLine != nil { return editCommandLine(key) }
-        if isEditingFilter {
-            editFilter(key)
-            return []
-        }
-        message = nil
-        if presenter, [.char(":"), .char("/"), .char("e"), .char("t"), .char("L"), .char("s")].contains(key) {
-            fail("presenter mode: switches (r a p d u) and navigation only; q quits")
-            return []
-        }
-        if lesson != nil {
-            switch key {
-            case .char("n"), .char(" "): lessonStep(by: 1); return []
-            case .char("N"): lessonStep(by: -1); return []
-            case .char("A"): revealAnswers(); return []
-            case .escape:
-                lesson = nil
-                rebuildTable()
-                message = .init(text: "left the lesson", isError: false)
-                return []
-            default: break
-            }
-        }
-        if stepMode != nil {
-            switch key {
-            case .char("s"), .char("n"), .char(" "), .right: step(by: 1); return []
-            case .char("b"), .left: step(by: -1); return []
-            case .char("g"): runToStable(); return []
-            case .escape: leaveStepMode(); return []
-            default: break
-            }
-        }
-        switch key {
-        case .char("q"): shouldQuit = true
-        case .char("s"): step(by: 1)
-        case .char("t"): commandLine = "trace "
-        case .char("e"): commandLine = "export \(topology.name).md"
-        case .char("L"): commandLine = "lesson "
-        case .ctrl("c"): shouldQuit = true
-        case .char("?"): overlay = .help
-        case .char(":"): commandLine = ""
-        case .char("/"):
-            isEditingFilter = true
-            focus = .table
-        case .tab: focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
-        case .backTab: focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
-        case .char("r"): toggleRouteExchange()
-        case .char("a"): toggleActiveActive()
-        case .char("p"): cyclePreference()
-        case .char("d"): toggleDown(selection)
-        case .char("u"): undo()
-        case .ctrl("r"): redo()
-        case .char(let digit) where digit.isNumber:
-            if let index = digit.wholeNumberValue, index >= 1, index <= tabs.count { select(tab: tabs[index - 1]) }
-        case .char("]"): cycleTab(by: 1)
-        case .char("["): cycleTab(by: -1)
-        case .escape:
-            if trace != nil {
-                trace = nil
-                rebuildTable()
-            } else if !filter.isEmpty {
-                setFilter("")
-            }
-        case .enter: openDetail()
-        case .up, .char("k"): move(dx: 0, dy: -1)
-        case .down, .char("j"): move(dx: 0, dy: 1)
-        case .left, .char("h"): move(dx: -1, dy: 0)
-        case .right, .char("l"): move(dx: 1, dy: 0)
-        case .pageUp: scrollPage(-1)
-        case .pageDown: scrollPage(1)
-        case .home, .char("g"): moveRow(by: -Int.max / 2)
-        case .end, .char("G"): moveRow(by: Int.max / 2)
-        default: break
-        }
-        return []
-    }
-
     // MARK: switches
 
     mutating func toggleRouteExchange() {
@@ -267,38 +185,12 @@ extension ExplorerState {
         }
     }
 
-    // MARK: line editors
-
-    mutating func editFilter(_ key: Key) {
-        switch key {
-        case .enter: isEditingFilter = false
-        case .escape:
-            isEditingFilter = false
-            setFilter("")
-        case .backspace: setFilter(String(filter.dropLast()))
-        case .char(let character): setFilter(filter + String(character))
-        default: break
-        }
-    }
-
-    mutating func editCommandLine(_ key: Key) -> [Effect] {
-        guard let text = commandLine else { return [] }
-        switch key {
-        case .escape: commandLine = nil
-        case .backspace: commandLine = text.isEmpty ? nil : String(text.dropLast())
-        case .char(let character): commandLine = text + String(character)
-        case .enter:
-            commandLine = nil
-            return run(ColonCommand.parse(text))
-        default: break
-        }
-        return []
-    }
-
     mutating func run(_ command: Result<ColonCommand, ColonCommand.ParseError>) -> [Effect] {
         switch command {
         case .failure(let error):
             fail(error.message)
+        case .success(let parsed) where presenter && !(Keymap.command(verb: parsed.verb)?.inPresenter ?? true):
+            fail("presenter mode does not run :\(parsed.verb) (it opens or writes files); start without --present")
         case .success(.quit):
             shouldQuit = true
         case .success(.node(let name)):

@@ -117,7 +117,9 @@ struct UpdateTests {
         guard case .detail(let node, let prefix)? = state.overlay else { Issue.record("no detail overlay"); return }
         #expect(node == "sdwan" && prefix == Prefix("10.0.0.0/16"))
         let text = view(state).text
-        #expect(text.contains("eBGP): best,") && text.contains("sharing with equal paths (multipath).") && text.contains("Path from route-server#1"))
+        // The panel wraps prose at its width: look for the words, not the line breaks.
+        let words = text.replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("eBGP): best, sharing with equal paths (multipath).") && words.contains("Path from route-server#1"))
         state.press(.escape)
         #expect(state.overlay == nil)
     }
@@ -279,21 +281,38 @@ struct ExplorerLessonTests {
 
 @Suite("Explorer presenter mode")
 struct PresenterTests {
-    @Test("--present: a large two-row status, a banner for each change, only switches and navigation")
+    @Test("--present: a large status, a banner for each change, every teaching view; files refused; q asks")
     func presenter() throws {
         var state = try ExplorerState(topology: BundledTopologies.topology(named: "vpn-er"), source: "vpn-er",
                                       width: 140, height: 40, presenter: true)
         var text = view(state).text
         #expect(text.contains(" ROUTE EXCHANGE  OFF ") && text.contains(" PREFERENCE  ExpressRoute "))
-        #expect(text.contains("r route exchange · a active/active · p preference · d down/up · u undo"))
         state.press(.char("r"))
         text = view(state).text
         #expect(text.contains("▶ route exchange on:"))
         #expect(text.contains(" ROUTE EXCHANGE  ON "))
-        state.press(.char(":"))
+        // What writes or opens files is refused, by key and by command; teaching views stay.
+        state.press(.char("e"))
         #expect(state.commandLine == nil)
-        #expect(state.message?.text.hasPrefix("presenter mode: switches") == true)
+        #expect(state.message?.text.hasPrefix("presenter mode does not export") == true)
+        state.press(.char(":"))
+        state.type("w /tmp/x.yaml")
+        #expect(update(&state, .key(.enter)).isEmpty, "no file is written")
+        #expect(state.message?.text.hasPrefix("presenter mode does not run :w") == true)
+        state.press(.char("?"))
+        #expect(state.overlay == .help)
+        #expect(!view(state).text.contains(":export"), "help leaves out what presenter mode refuses")
+        state.press(.escape, .char("t"))
+        #expect(state.commandLine == "trace ")
+        state.press(.escape)
         state.press(.char("l"))
         #expect(state.selection == "route-server", "navigation still works")
+        state.press(.char("q"))
+        #expect(!state.shouldQuit && state.mode == .confirmQuit, "presenter mode asks before quitting")
+        #expect(view(state).text.contains("y quit · n stay"))
+        state.press(.char("n"))
+        #expect(!state.shouldQuit && state.mode == .normal)
+        state.press(.char("q"), .char("y"))
+        #expect(state.shouldQuit)
     }
 }

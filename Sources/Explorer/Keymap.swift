@@ -1,0 +1,314 @@
+import RoutingEngine
+
+/// What the keyboard is doing right now: one value, derived from the state (Helix-style modes).
+/// Each binding lists the modes it works in; dispatch, `?` help, the hint line and presenter
+/// filtering are all views of `Keymap.bindings`.
+public enum Mode: String, CaseIterable, Sendable {
+    /// The diagram and tables.
+    case normal
+    /// A guided lesson beside the tables.
+    case lesson
+    /// Replaying a change one BGP message at a time.
+    case stepThrough
+    /// The `?` overlay.
+    case help
+    /// A row's detail overlay (Enter).
+    case detail
+    /// Typing after `:`.
+    case command
+    /// Typing after `/`.
+    case filter
+    /// Presenter mode asked "quit?".
+    case confirmQuit
+
+    /// The README's name for the mode.
+    var readmeName: String {
+        switch self {
+        case .normal: "explorer"
+        case .lesson: "lesson"
+        case .stepThrough: "step-through"
+        case .help: "help"
+        case .detail: "detail"
+        case .command: "`:` line"
+        case .filter: "`/` line"
+        case .confirmQuit: "quit?"
+        }
+    }
+
+    /// The heading help uses for the mode's own keys.
+    var title: String {
+        switch self {
+        case .normal: "Explorer"
+        case .lesson: "Lesson"
+        case .stepThrough: "Step-through"
+        case .help: "Help"
+        case .detail: "Detail"
+        case .command: ": command line"
+        case .filter: "/ filter"
+        case .confirmQuit: "Quit?"
+        }
+    }
+}
+
+/// Everything a key can do. `perform` in KeyDispatch.swift is the one place each is carried out.
+public enum Action: Hashable, Sendable {
+    case toggleRouteExchange, toggleActiveActive, cyclePreference, toggleDown, undo, redo
+    case moveUp, moveDown, moveLeft, moveRight, nextPane, previousPane
+    case chooseTab, nextTab, previousTab
+    case pageUp, pageDown, top, bottom
+    case openDetail, startTrace, stepThrough, openLesson, export, startFilter, openCommandLine, help, quit, back
+    case stepNext, stepBack, stepToEnd, leaveStepThrough
+    case lessonNext, lessonBack, lessonAnswers, leaveLesson
+    case overlayScroll(Int), overlayPage(Int), overlayTop, overlayBottom, closeOverlay
+    case confirmQuit, cancelQuit
+    case submitLine, cancelLine, deleteCharacter
+    /// Documented only: the mouse is dispatched from `Msg.click` and `Msg.scroll`.
+    case mouse
+}
+
+/// Which topologies a binding applies to.
+public enum Requirement: Sendable {
+    case always
+    case routeServer
+    case vpnGateway
+
+    func holds(in state: ExplorerState) -> Bool {
+        switch self {
+        case .always: true
+        case .routeServer: state.topology.routeServer != nil
+        case .vpnGateway: state.settings.vpnActiveActive != nil
+        }
+    }
+}
+
+/// The groups help shows, in this order.
+public enum KeySection: String, CaseIterable, Sendable {
+    case switches = "Switches"
+    case navigation = "Moving around"
+    case teaching = "Teaching views"
+    case files = "Files"
+    case mode = "In this mode"
+    case general = "General"
+}
+
+public struct Binding: Sendable {
+    public let keys: [Key]
+    /// How help and the README name the keys ("u", "PgUp PgDn").
+    public let label: String
+    public let action: Action
+    public let modes: Set<Mode>
+    public let requirement: Requirement
+    /// False for what writes or opens files or edits the network: presenter mode refuses it.
+    public let inPresenter: Bool
+    public let section: KeySection
+    public let help: String
+    /// A word or two for the hint line; nil keeps the binding out of it.
+    public let hint: String?
+
+    init(_ keys: [Key], _ label: String, _ action: Action, modes: Set<Mode>, needs requirement: Requirement = .always,
+         presenter inPresenter: Bool = true, _ section: KeySection, _ help: String, hint: String? = nil) {
+        self.keys = keys; self.label = label; self.action = action; self.modes = modes
+        self.requirement = requirement; self.inPresenter = inPresenter; self.section = section
+        self.help = help; self.hint = hint
+    }
+}
+
+/// A `:` command: its verb and spellings, what it takes, and where it works.
+public struct CommandEntry: Sendable {
+    public let verbs: [String]
+    public let usage: String
+    public let help: String
+    public let requirement: Requirement
+    public let inPresenter: Bool
+
+    init(_ verbs: [String], _ usage: String, needs requirement: Requirement = .always, presenter inPresenter: Bool = true,
+         _ help: String) {
+        self.verbs = verbs; self.usage = usage; self.help = help
+        self.requirement = requirement; self.inPresenter = inPresenter
+    }
+}
+
+public enum Keymap {
+    /// Where the ordinary keys work: the tables are live in a lesson and during step-through too.
+    static let live: Set<Mode> = [.normal, .lesson, .stepThrough]
+    static let browsing: Set<Mode> = [.normal, .lesson]
+    static let overlays: Set<Mode> = [.help, .detail]
+    static let lines: Set<Mode> = [.command, .filter]
+
+    /// Every key of the explorer, declared once. Earlier entries win when two bind the same key in a mode.
+    public static let bindings: [Binding] = [
+        // Modes first: their keys shadow the ordinary ones.
+        Binding([.char("y")], "y", .confirmQuit, modes: [.confirmQuit], .mode, "yes, quit", hint: "y quit"),
+        Binding([.char("n"), .escape], "n Esc", .cancelQuit, modes: [.confirmQuit], .mode, "no, stay", hint: "n stay"),
+        Binding([.char("j"), .down], "j ↓", .overlayScroll(1), modes: overlays, .mode, "scroll down a line", hint: "j/k scroll"),
+        Binding([.char("k"), .up], "k ↑", .overlayScroll(-1), modes: overlays, .mode, "scroll up a line"),
+        Binding([.pageDown, .char(" ")], "PgDn Space", .overlayPage(1), modes: overlays, .mode, "a page down", hint: "PgUp/PgDn page"),
+        Binding([.pageUp], "PgUp", .overlayPage(-1), modes: overlays, .mode, "a page up"),
+        Binding([.char("g"), .home], "g Home", .overlayTop, modes: overlays, .mode, "to the top"),
+        Binding([.char("G"), .end], "G End", .overlayBottom, modes: overlays, .mode, "to the bottom"),
+        Binding([.escape, .char("q"), .char("?"), .enter], "Esc q", .closeOverlay, modes: overlays, .mode, "close", hint: "Esc close"),
+        Binding([.enter], "Enter", .submitLine, modes: lines, .mode, "run the command / keep the filter", hint: "Enter run"),
+        Binding([.escape], "Esc", .cancelLine, modes: lines, .mode, "cancel (the filter is cleared)", hint: "Esc cancel"),
+        Binding([.backspace], "Backspace", .deleteCharacter, modes: lines, .mode, "delete the last character"),
+        Binding([.char("s"), .char("n"), .char(" "), .right], "s n → Space", .stepNext, modes: [.stepThrough], .mode,
+                "the next BGP message", hint: "s/→ next"),
+        Binding([.char("b"), .left], "b ←", .stepBack, modes: [.stepThrough], .mode, "one message back", hint: "b/← back"),
+        Binding([.char("g")], "g", .stepToEnd, modes: [.stepThrough], .mode, "run to the stable tables", hint: "g to the end"),
+        Binding([.escape], "Esc", .leaveStepThrough, modes: [.stepThrough], .mode, "leave step-through: the stable tables",
+                hint: "Esc leave"),
+        Binding([.char("n"), .char(" ")], "n Space", .lessonNext, modes: [.lesson], .mode, "the next step", hint: "n next"),
+        Binding([.char("N")], "N", .lessonBack, modes: [.lesson], .mode, "the step before", hint: "N back"),
+        Binding([.char("A")], "A", .lessonAnswers, modes: [.lesson], .mode, "show the answers", hint: "A answers"),
+        Binding([.escape], "Esc", .leaveLesson, modes: [.lesson], .mode, "leave the lesson (L resumes it)", hint: "Esc leave"),
+
+        // The switches.
+        Binding([.char("r")], "r", .toggleRouteExchange, modes: live, needs: .routeServer, .switches,
+                "route exchange (branch-to-branch) on / off"),
+        Binding([.char("a")], "a", .toggleActiveActive, modes: live, needs: .vpnGateway, .switches,
+                "VPN gateway active/active on / off"),
+        Binding([.char("p")], "p", .cyclePreference, modes: live, needs: .routeServer, .switches,
+                "hub routing preference: ExpressRoute → VpnGateway → ASPath"),
+        Binding([.char("d")], "d", .toggleDown, modes: live, .switches, "take the selected node down / bring it up"),
+        Binding([.char("u")], "u", .undo, modes: live, .switches, "undo a change", hint: "u undo"),
+        Binding([.ctrl("r")], "Ctrl-R", .redo, modes: live, .switches, "redo a change"),
+
+        // Moving around.
+        Binding([.up, .char("k")], "↑ k", .moveUp, modes: live, .navigation, "up: the node above, or the row above"),
+        Binding([.down, .char("j")], "↓ j", .moveDown, modes: live, .navigation, "down: the node below, or the row below",
+                hint: "hjkl/arrows move"),
+        Binding([.left, .char("h")], "← h", .moveLeft, modes: live, .navigation, "left: the node left, or the tab before"),
+        Binding([.right, .char("l")], "→ l", .moveRight, modes: live, .navigation, "right: the node right, or the next tab"),
+        Binding([.tab], "Tab", .nextPane, modes: live, .navigation, "next pane: diagram, table, change log", hint: "Tab pane"),
+        Binding([.backTab], "Shift-Tab", .previousPane, modes: live, .navigation, "previous pane"),
+        Binding((1...5).map { .char(Character(String($0))) }, "1–5", .chooseTab, modes: live, .navigation,
+                "choose a tab: Learned, Advertised, Azure, Sessions (a VNet: Effective routes)"),
+        Binding([.char("]")], "]", .nextTab, modes: live, .navigation, "the next tab"),
+        Binding([.char("[")], "[", .previousTab, modes: live, .navigation, "the tab before"),
+        Binding([.pageDown], "PgDn", .pageDown, modes: live, .navigation, "a page down (table or change log)"),
+        Binding([.pageUp], "PgUp", .pageUp, modes: live, .navigation, "a page up"),
+        Binding([.home, .char("g")], "g Home", .top, modes: browsing, .navigation, "to the top of the table"),
+        Binding([.end, .char("G")], "G End", .bottom, modes: live, .navigation, "to the bottom of the table"),
+        Binding([], "mouse", .mouse, modes: live, .navigation,
+                "click a node to select it, a tab to open it; the wheel scrolls (--no-mouse leaves it to the terminal)"),
+
+        // Teaching views.
+        Binding([.enter], "Enter", .openDetail, modes: live, .teaching,
+                "the row's detail: every path, the step that decided, where other copies stopped and why", hint: "Enter details"),
+        Binding([.char("t")], "t", .startTrace, modes: live, .teaching,
+                "trace from the selection to an address (:trace ADDRESS): the hops light up on the diagram"),
+        Binding([.char("s")], "s", .stepThrough, modes: browsing, .teaching,
+                "step through the last change one BGP message at a time", hint: "s step"),
+        Binding([.char("L")], "L", .openLesson, modes: [.normal], .teaching, "a guided lesson (:lesson NAME); resumes a lesson left with Esc",
+                hint: "L lesson"),
+        Binding([.char("/")], "/", .startFilter, modes: live, .teaching, "filter rows by prefix or text", hint: "/ filter"),
+        Binding([.escape], "Esc", .back, modes: [.normal], .teaching, "clear the trace, then the filter"),
+
+        // Files.
+        Binding([.char("e")], "e", .export, modes: live, presenter: false, .files,
+                "export the tables or the diagram (:export FILE.md, .txt, .json, .svg, .dot)"),
+
+        // General.
+        Binding([.char(":")], ":", .openCommandLine, modes: live, .general, "a command (the list below)", hint: ": command"),
+        Binding([.char("?")], "?", .help, modes: live, .general, "this help", hint: "? help"),
+        Binding([.char("q"), .ctrl("c")], "q", .quit, modes: live, .general, "quit (presenter mode asks first)"),
+    ]
+
+    /// Every `:` command, declared once: help, the README, the unknown-command hint and presenter filtering use it.
+    public static let commands: [CommandEntry] = [
+        CommandEntry(["node", "n"], "node NAME", "select a node or VNet by name"),
+        CommandEntry(["set"], "set route-exchange on|off", needs: .routeServer, "route exchange, as r"),
+        CommandEntry(["set"], "set active-active on|off", needs: .vpnGateway, "VPN gateway active/active, as a"),
+        CommandEntry(["set"], "set preference ExpressRoute|VpnGateway|ASPath", needs: .routeServer, "hub routing preference, as p"),
+        CommandEntry(["down", "up"], "down NAME · up NAME", "a node, an instance (name#1) or a session (a--b) down or up"),
+        CommandEntry(["trace", "t"], "trace ADDRESS", "trace from the selection to an address"),
+        CommandEntry(["lesson"], "lesson NAME", "start a guided lesson (routescope lesson list)"),
+        CommandEntry(["open", "e", "edit"], "open FILE", presenter: false, "open another topology"),
+        CommandEntry(["w", "write", "save"], "w FILE", presenter: false, "save the topology with the current switches (a scenario)"),
+        CommandEntry(["export"], "export FILE", presenter: false, "export to FILE.md, .txt, .json, .svg or .dot"),
+        CommandEntry(["q", "quit", "q!"], "q", "quit"),
+    ]
+
+    /// The binding a key triggers in a mode, or nil (text entry then takes the key as a character).
+    static func lookup(_ key: Key, in mode: Mode) -> Binding? {
+        bindings.first { $0.modes.contains(mode) && $0.keys.contains(key) }
+    }
+
+    /// The bindings that work here and now: this mode, this topology, and presenter mode's filter.
+    static func available(in mode: Mode, _ state: ExplorerState) -> [Binding] {
+        var seen: Set<String> = []
+        return bindings.filter { binding in
+            guard binding.modes.contains(mode), binding.requirement.holds(in: state),
+                  !state.presenter || binding.inPresenter else { return false }
+            // A key shadowed by an earlier binding in this mode is not what the key does here.
+            let live = binding.keys.isEmpty || binding.keys.contains { lookup($0, in: mode)?.action == binding.action }
+            return live && seen.insert(binding.label + binding.help).inserted
+        }
+    }
+
+    static func commands(for state: ExplorerState) -> [CommandEntry] {
+        commands.filter { $0.requirement.holds(in: state) && (!state.presenter || $0.inPresenter) }
+    }
+
+    /// The command entry a verb belongs to (the first one, for presenter filtering).
+    static func command(verb: String) -> CommandEntry? { commands.first { $0.verbs.contains(verb) } }
+
+    static var verbs: [String] { commands.flatMap(\.verbs) }
+
+    /// The hint line: the hints of what works now, as many whole ones as fit in `width` columns.
+    static func hints(_ state: ExplorerState, width: Int = .max) -> String {
+        var line = ""
+        for hint in available(in: state.mode, state).compactMap(\.hint) {
+            let next = line.isEmpty ? hint : line + " · " + hint
+            guard displayWidth(next) <= width else { break }
+            line = next
+        }
+        return line
+    }
+
+    /// The README's key table: the explorer's keys first (where else each works), then each mode's own.
+    public static func markdownTable() -> String {
+        var rows = ["| key | works in | does |", "|---|---|---|"]
+        let ordered = bindings.filter { $0.modes.contains(.normal) } + bindings.filter { !$0.modes.contains(.normal) }
+        for binding in ordered {
+            let scope = Mode.allCases.filter { binding.modes.contains($0) }.map(\.readmeName).joined(separator: ", ")
+            var does = binding.help
+            switch binding.requirement {
+            case .always: break
+            case .routeServer: does += " (with a Route Server)"
+            case .vpnGateway: does += " (with a VPN gateway)"
+            }
+            if !binding.inPresenter { does += " — not in presenter mode" }
+            let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+            rows.append("| \(keys) | \(scope) | \(escaped(does)) |")
+        }
+        rows += ["", "| `:` command | does |", "|---|---|"]
+        for command in commands {
+            let usage = command.usage.components(separatedBy: " · ").map { "`:\(escaped($0))`" }.joined(separator: " ")
+            rows.append("| \(usage) | \(escaped(command.help))\(command.inPresenter ? "" : " — not in presenter mode") |")
+        }
+        return rows.joined(separator: "\n")
+    }
+
+    private static func escaped(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+}
+
+extension ExplorerState {
+    /// The keyboard's mode, derived: overlays and line editors first, then step-through and lessons.
+    public var mode: Mode {
+        if confirmingQuit { return .confirmQuit }
+        switch overlay {
+        case .help?: return .help
+        case .detail?: return .detail
+        case nil: return baseMode
+        }
+    }
+
+    /// The mode under any overlay: what help describes.
+    public var baseMode: Mode {
+        if commandLine != nil { return .command }
+        if isEditingFilter { return .filter }
+        if stepMode != nil { return .stepThrough }
+        if lesson != nil { return .lesson }
+        return .normal
+    }
+}
