@@ -21,6 +21,7 @@ public func view(_ state: ExplorerState) -> Grid {
     case .detail?: OverlayView.drawDetail(state, into: &grid)
     case nil: break
     }
+    if let form = state.form { FormView.draw(form, state, into: &grid) }
     return grid
 }
 
@@ -29,7 +30,7 @@ enum TitleBar {
         grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), Cell(" ", .statusBar))
         let title = state.topology.title.isEmpty ? state.topology.name : state.topology.title
         let end = grid.put(" routescope ", x: 0, y: 0, role: .statusKey)
-        let source = " \(state.source) "
+        let source = " \(state.source)\(state.isDirty ? " [+]" : "") "
         grid.put(title, x: end + 1, y: 0, role: .statusBar, limit: grid.width - end - 2 - displayWidth(source))
         grid.put(source, x: grid.width - displayWidth(source), y: 0, role: .statusBar)
     }
@@ -37,6 +38,7 @@ enum TitleBar {
 
 enum LogPaneView {
     static func draw(_ state: ExplorerState, in rect: Rect, into grid: inout Grid) {
+        if !state.fileErrors.isEmpty { return drawFileErrors(state, in: rect, into: &grid) }
         let focused = state.focus == .log
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), Cell(" ", focused ? .tabActive : .tab))
         grid.put(" Change log ", x: rect.x, y: rect.y, role: focused ? .tabActive : .tab)
@@ -58,6 +60,22 @@ enum LogPaneView {
             case .session: .warning
             }
             grid.put(entry.text, x: body.x + 1, y: body.y + row, role: role, limit: body.width - 1)
+        }
+    }
+
+    /// The watched file no longer loads: every refusal, with its line and column, until it is fixed.
+    static func drawFileErrors(_ state: ExplorerState, in rect: Rect, into grid: inout Grid) {
+        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), Cell(" ", .tabActive))
+        let count = state.fileErrors.count
+        grid.put(" \(state.source) does not load: \(count) error\(count == 1 ? "" : "s") — the last good network stays ",
+                 x: rect.x, y: rect.y, role: .tabActive, limit: rect.width)
+        var lines: [(String, Role)] = []
+        for error in state.fileErrors {
+            lines.append(("\(error.line):\(error.column): \(error.message)", .error))
+            if let hint = error.hint { lines.append(("  hint: \(hint)", .dim)) }
+        }
+        for (row, line) in lines.prefix(rect.height - 1).enumerated() {
+            grid.put(line.0, x: rect.x + 1, y: rect.y + 1 + row, role: line.1, limit: rect.width - 1)
         }
     }
 

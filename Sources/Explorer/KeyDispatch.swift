@@ -9,11 +9,16 @@ extension ExplorerState {
             if case .char(let character) = key {
                 if mode == .command, let text = commandLine { commandLine = text + String(character) }
                 if mode == .filter { setFilter(filter + String(character)) }
+                if mode == .form { form?.type(character) }
             }
             return []
         }
-        if ![.help, .detail, .command, .filter].contains(mode) { message = nil }
-        if presenter && !binding.inPresenter {
+        if ![.help, .detail, .command, .filter, .form].contains(mode) { message = nil }
+        if binding.isEdit && !editsAllowed {
+            fail(Self.presenterEditRefusal)
+            return []
+        }
+        if !Keymap.allowed(inPresenter: binding.inPresenter, isEdit: binding.isEdit, self) {
             fail("presenter mode does not \(binding.help.split(separator: " ").prefix(2).joined(separator: " ")) (it writes files); start without --present")
             return []
         }
@@ -21,6 +26,7 @@ extension ExplorerState {
             switch binding.requirement {
             case .routeServer: fail("this topology has no Route Server")
             case .vpnGateway: fail("this topology has no VPN gateway")
+            case .document: fail("this topology has no file text to edit; :open a topology file")
             case .always: break
             }
             return []
@@ -69,7 +75,7 @@ extension ExplorerState {
             overlay = .help
             overlayScroll = 0
         case .quit:
-            if presenter { confirmingQuit = true } else { shouldQuit = true }
+            if presenter || isDirty { confirmingQuit = true } else { shouldQuit = true }
         case .confirmQuit: shouldQuit = true
         case .cancelQuit: confirmingQuit = false
         case .back:
@@ -110,6 +116,16 @@ extension ExplorerState {
             } else {
                 setFilter(String(filter.dropLast()))
             }
+        case .complete:
+            if let text = commandLine { complete(text) }
+        case .openForm: openForm()
+        case .formNext: form?.move(by: 1)
+        case .formPrevious: form?.move(by: -1)
+        case .formDelete: form?.deleteCharacter()
+        case .formCancel:
+            form = nil
+            message = .init(text: "edit cancelled: nothing changed", isError: false)
+        case .formApply: applyForm()
         case .mouse: break
         }
         return []

@@ -59,7 +59,8 @@ enum StatusLine {
     static func drawMessageLine(_ state: ExplorerState, y: Int, into grid: inout Grid) {
         if state.mode == .confirmQuit {
             grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), Cell(" ", .warning))
-            grid.put("Quit routescope?  " + Keymap.hints(state, width: grid.width - 20), x: 1, y: y, role: .warning)
+            let question = state.isDirty ? "Quit without saving the edits (:w saves)?  " : "Quit routescope?  "
+            grid.put(question + Keymap.hints(state, width: grid.width - 2 - displayWidth(question)), x: 1, y: y, role: .warning)
         } else if let command = state.commandLine {
             let end = grid.put(":" + command, x: 0, y: y, role: .normal)
             grid.put("█", x: end, y: y, role: .normal)

@@ -41,7 +41,8 @@ extension ExplorerState {
             return fail("step-through replays one prefix per message: this topology has \(result.allPrefixes.count) prefixes (up to \(StepMode.prefixLimit))")
         }
         let from = previous?.settings
-        guard let trace = try? ConvergenceTrace(topology: topology, settings: settings, from: from) else {
+        guard let trace = try? ConvergenceTrace(topology: topology, settings: settings, from: from,
+                                                previousTopology: previousTopology) else {
             return fail("cannot replay this change")
         }
         stepMode = StepMode(trace: trace, position: 0, stable: result, stableChanges: changes, stablePrevious: previous)

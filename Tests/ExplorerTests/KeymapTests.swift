@@ -24,8 +24,10 @@ struct KeymapTests {
 
     /// Every line help can show, scrolled from top to bottom with j at 80×24.
     func allHelp(_ name: String, presenter: Bool = false) throws -> String {
-        var state = try ExplorerState(topology: BundledTopologies.topology(named: name), source: name, width: 80, height: 24,
-                                      presenter: presenter)
+        // With its text, as the explorer opens every topology: the edit keys and commands show too.
+        let document = try BundledTopologies.document(named: name)
+        var state = try ExplorerState(topology: document.topology, source: name, width: 80, height: 24,
+                                      presenter: presenter, document: document)
         state.press(.char("?"))
         var seen = Set<String>()
         var screens: [String] = []
