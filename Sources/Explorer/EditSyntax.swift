@@ -117,7 +117,7 @@ enum EditSyntax {
         case .addNVA(let name, let asn, let ip, let site):
             "add nva \(name)" + (asn.map { " asn \($0)" } ?? "") + (ip.map { " ip \($0)" } ?? "") + (site.map { " site \($0)" } ?? "")
         case .addSite(let name, let asn, let prefixes):
-            "add site \(name)" + (asn.map { " asn \($0)" } ?? "") + (prefixes.isEmpty ? "" : " prefix " + prefixes.joined(separator: " "))
+            "add site \(name)" + (asn.map { " asn \($0)" } ?? "") + " prefix" + prefixes.map { " \($0)" }.joined()
         case .attach(let site, let to, let bgp): "attach \(site) to \(to)" + (bgp.map { " bgp \($0)" } ?? "")
         case .detach(let site, let from): "detach \(site) from \(from)"
         case .addSpoke(let name, let prefix): "add spoke \(name) \(prefix)"

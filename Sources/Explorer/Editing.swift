@@ -49,7 +49,7 @@ extension ExplorerState {
         next.down = next.down.filter { entry in
             entry.components(separatedBy: "--").allSatisfy { nodes.contains(String($0.split(separator: "#").first ?? "")) }
         }
-        if (try? Network(topology: new, settings: next)) == nil { next.down = after.down }
+        if !next.down.isEmpty, (try? Network(topology: new, settings: next)) == nil { next.down = after.down }
         return next
     }
 

@@ -149,11 +149,15 @@ extension YAMLOutline {
         /// The byte after a scalar: a plain one-line scalar is its own text; quoted ones end at the
         /// closing quote; anything else runs to the end of its line (less a comment).
         func scalarEnd(_ scalar: YAMLNode.Scalar, at start: Int, inFlow: Bool) -> Int {
-            let utf8 = Array(scalar.string.utf8)
             switch scalar.style {
             case .plain:
-                if start + utf8.count <= bytes.count, Array(bytes[start..<start + utf8.count]) == utf8 { return start + utf8.count }
-                return lineEnd(from: start, stopAtFlow: inFlow)
+                // A one-line plain scalar is written as its own text: compare in place, no copies.
+                var index = start
+                for byte in scalar.string.utf8 {
+                    guard index < bytes.count, bytes[index] == byte else { return lineEnd(from: start, stopAtFlow: inFlow) }
+                    index += 1
+                }
+                return index
             case .singleQuoted:
                 var index = start + 1
                 while index < bytes.count {

@@ -144,6 +144,35 @@ struct EditTests {
         #expect(state.form == nil && state.topology.nvas[0].asn == 65001)
     }
 
+    @Test("one validation path: the same invalid values through the file, the : command and the form get the same words")
+    func oneValidationPath() throws {
+        let original = try BundledTopologies.document(named: "sdwan-er")
+        // (form field, value, the file's line as written, the same line with the value)
+        let cases = [("asn", "0", "asn: 65001", "asn: 0"), ("asn", "4294967296", "asn: 65001", "asn: 4294967296"),
+                     ("asn", "1.10", "asn: 65001", "asn: 1.10"), ("ip", "10.0.2.4/24", "ip: 10.0.2.4", "ip: 10.0.2.4/24"),
+                     ("site", "on-prem-3", "site: on-prem-1", "site: on-prem-3")]
+        for (field, value, from, to) in cases {
+            var fileWords = ""
+            do {
+                _ = try TopologyLoader.parse(original.text.replacingOccurrences(of: from, with: to), file: "sdwan-er.yaml")
+            } catch {
+                fileWords = error.first.message + (error.first.hint.map { " — \($0)" } ?? "")
+            }
+            var viaCommand = try editable()
+            viaCommand.command("set sdwan \(field) \(value)")
+            var viaForm = try editable()
+            viaForm.press(.char("E"))
+            while viaForm.form?.fields[viaForm.form!.focus].name != field { viaForm.press(.tab) }
+            for _ in 0..<30 { viaForm.press(.backspace) }
+            viaForm.type(value)
+            viaForm.press(.enter)
+            #expect(!fileWords.isEmpty, "the file refuses \(to)")
+            #expect(viaCommand.message?.text == fileWords, "\(field) \(value) by :set")
+            #expect(viaForm.message?.text == fileWords, "\(field) \(value) by the form")
+            #expect(viaCommand.topology == original.topology && viaForm.topology == original.topology)
+        }
+    }
+
     @Test("Tab in the : line completes verbs, names and fields; a typo gets did-you-mean")
     func completion() throws {
         var state = try editable()
