@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 /// Editing and the live file through the real binary in tmux: a file saved from another window is
-/// reloaded and shown; an edit saved with :w leaves the rest of the file as it was.
-@Suite("Editing and the live file end to end (tmux)", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
-struct LiveFileE2ETests {
+/// reloaded and shown; an edit saved with :w leaves the rest of the file as it was. In the serialized
+/// tmux suite, so no two tmux servers start at once while the CPU-bound suites run.
+extension ExplorerE2ETests {
     static let topologies = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../topologies").standardized
 
     func copy(_ name: String) throws -> URL {
