@@ -89,6 +89,15 @@ extension ExplorerState {
         }
     }
 
+    /// The lesson file changed on disk: the lesson in progress goes on from the same step (or its last).
+    mutating func reloadLesson(_ next: Lesson, topology lessonTopology: Topology) {
+        guard let current = lesson else { return }
+        if lessonTopology != topology { replace(topology: lessonTopology, source: next.topology) }
+        lesson = (next, min(current.step, max(0, next.steps.count - 1)), current.answersShown)
+        enterLessonStep()
+        message = .init(text: "reload: lesson \(next.name), step \(lesson!.step + 1) of \(next.steps.count)", isError: false)
+    }
+
     /// The answer to a `.saveDocument` effect: `:w` marks the edits saved; `:saveas` makes the copy the opened file.
     mutating func saved(path: String, text: String, opens: Bool) {
         if opens && path != source {

@@ -27,7 +27,7 @@ extension ExplorerState {
     }
 
     /// Applies the step's switches (cumulatively, from the file's settings) and points at its node.
-    private mutating func enterLessonStep() {
+    mutating func enterLessonStep() {
         guard let (current, step, _) = lesson else { return }
         let target = current.settings(through: step, startingFrom: Settings(of: topology))
         if target != settings { apply(target, because: "lesson step \(step + 1)") }

@@ -32,6 +32,8 @@ public enum Msg: Equatable, Sendable {
     case saved(path: String, text: String, opens: Bool)
     /// The opened file changed on disk (the run loop watches it): its new text.
     case fileChanged(text: String)
+    /// The lesson file in progress changed on disk (the run loop watches it): the lesson read again.
+    case lessonFileChanged(Lesson, Topology)
     /// The terminal went away (hang-up) or a signal asked to stop.
     case terminate
 }

@@ -23,6 +23,8 @@ public func update(_ state: inout ExplorerState, _ msg: Msg) -> [Effect] {
         state.saved(path: path, text: text, opens: opens)
     case .fileChanged(let text):
         state.reload(text)
+    case .lessonFileChanged(let lesson, let topology):
+        state.reloadLesson(lesson, topology: topology)
     case .lessonOpened(let lesson, let topology):
         state.startLesson(lesson, topology: topology)
     case .click(let x, let y):

@@ -82,17 +82,29 @@ enum RunLoop {
         var shown = view(state)
         terminal.draw(shown)
         var watcher = FileWatcher(path: state.isFile && options.watch ? state.source : nil)
+        // A lesson started from a file is followed too, while it is in progress.
+        var lessonWatcher = FileWatcher(path: nil), lessonFile: String?
         while !state.shouldQuit {
             if pendingSignal.load(ordering: .relaxed) != 0 { break }
             // The watched file: the state decides what a new text means (update stays pure).
             if options.watch { watcher.follow(state.isFile ? state.source : nil) }
             var messages: [Msg] = []
             if let text = watcher.poll() { messages.append(.fileChanged(text: text)) }
+            if options.watch { lessonWatcher.follow(state.lesson != nil ? lessonFile : nil) }
+            if lessonWatcher.poll() != nil, let lessonFile {
+                switch perform(.openLesson(lessonFile), state: state) {
+                case .lessonOpened(let lesson, let topology): messages.append(.lessonFileChanged(lesson, topology))
+                case let failure: messages.append(failure)
+                }
+            }
             if let message = terminal.read() { messages.append(message) }
             guard !messages.isEmpty else { continue }
             for message in messages {
                 for effect in update(&state, message) {
                     let answer = perform(effect, state: state)
+                    if case .openLesson(let name) = effect, case .lessonOpened = answer {
+                        lessonFile = name.hasSuffix(".yaml") ? name : nil
+                    }
                     // What we wrote ourselves is not a change from outside.
                     if case .saved(let path, _, _) = answer, path == watcher.path { watcher.rememberCurrent() }
                     update(&state, answer)

@@ -264,6 +264,24 @@ struct EditTests {
         #expect(state.topology.nvas[0].asn == 65003, "a reload is in the history too")
     }
 
+    @Test("a lesson file that changes on disk reloads: the lesson goes on from the same step, or its last")
+    func lessonReload() throws {
+        var state = try editable()
+        let lesson = try BundledLessons.lesson(named: "route-exchange")
+        update(&state, .lessonOpened(lesson, try BundledTopologies.topology(named: lesson.topology)))
+        state.press(.char("n"))
+        #expect(state.lesson?.step == 1)
+        let changed = Lesson(name: lesson.name, title: lesson.title, topology: lesson.topology,
+                             steps: lesson.steps.map { LessonStep(say: "Edited: " + $0.say, select: $0.select, change: $0.change,
+                                                                   questions: $0.questions) })
+        update(&state, .lessonFileChanged(changed, try BundledTopologies.topology(named: lesson.topology)))
+        #expect(state.lesson?.step == 1 && state.lesson?.lesson.steps[1].say.hasPrefix("Edited: ") == true)
+        #expect(state.message?.text == "reload: lesson route-exchange, step 2 of \(lesson.steps.count)")
+        let shorter = Lesson(name: lesson.name, title: lesson.title, topology: lesson.topology, steps: [lesson.steps[0]])
+        update(&state, .lessonFileChanged(shorter, try BundledTopologies.topology(named: lesson.topology)))
+        #expect(state.lesson?.step == 0)
+    }
+
     @Test("step-through replays an edit one message at a time and ends at the edited tables")
     func stepThroughEdit() throws {
         var state = try editable()
