@@ -4,7 +4,7 @@
 enum AliasKeyGuard {
     static func refusal(in yaml: String, file: String) -> TopologyError? {
         // Without both an anchor and an alias nothing can expand.
-        guard yaml.contains("&"), yaml.contains("*") else { return nil }
+        guard yaml.utf8.contains(UInt8(ascii: "&")), yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
         // Lines as libyaml reads them: a key can start after a CR or a NEL as well as after a LF.
         for (index, scalars) in SourcePosition.lines(of: yaml).enumerated() {
             for start in keyStarts(in: scalars) {

@@ -29,6 +29,13 @@ if let index = CommandLine.arguments.firstIndex(of: "--toggle-loop"), index + 1 
     exit(0)
 }
 
+// `--parse-loop N`: load the 1× scale file with positions N times, nothing else (for profilers).
+if let count = option("--parse-loop").flatMap({ Int($0) }) {
+    let yaml = ScaleTopology.yaml(factor: 1, growth: .peers)
+    for _ in 0..<count { _ = try TopologyLoader.document(yaml, file: "scale.yaml") }
+    exit(0)
+}
+
 let quick = CommandLine.arguments.contains("--quick")
 let repetitions = quick ? 3 : 15
 let factors = (option("--scale") ?? (quick ? "1" : "1,2,4")).split(separator: ",").compactMap { Int($0) }
