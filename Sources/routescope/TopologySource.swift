@@ -24,6 +24,18 @@ enum TopologySource {
         throw ExitCode(1)
     }
 
+    /// The topology with its text, for the explorer: a file (edited, saved, watched) or a bundled one
+    /// (edited; `:saveas` keeps a copy). A file is read and parsed once.
+    static func document(_ argument: String?) throws -> (topology: Topology, document: TopologyDocument?, isFile: Bool) {
+        if let argument, FileManager.default.fileExists(atPath: argument) {
+            let document = try Diagnostics.reportingTopologyErrors { try TopologyLoader.document(contentsOf: argument) }
+            return (document.topology, document, true)
+        }
+        let topology = try load(argument)
+        let name = URL(fileURLWithPath: argument ?? BundledTopologies.defaultName).deletingPathExtension().lastPathComponent
+        return (topology, try? BundledTopologies.document(named: name), false)
+    }
+
     /// Computes the tables, turning a bad `--down` into a usage error with a hint.
     static func compute(_ topology: Topology, _ toggles: ToggleOptions) throws -> RoutingResult {
         let settings = try toggles.settings(for: topology)
