@@ -151,6 +151,30 @@ struct UpdateTests {
         #expect(!view(state).text.contains("Warning: Azure refuses this"))
     }
 
+    @Test("R14: a warning marks its node on the diagram with ! (the Sessions tab says why); gone when fixed")
+    func R14_diagramWarningMarker() throws {
+        var state = try explorer("vpn-er", width: 160, height: 50)
+        /// The top border of the box whose name is `name`, from its left corner to its right one.
+        func topBorder(_ name: String) throws -> [Cell] {
+            let grid = view(state)
+            let at = try #require(grid.find(name))
+            var left = at.x - 1
+            while left > 0, grid[left, at.y - 1].character != state.glyphs.topLeft { left -= 1 }
+            var right = at.x
+            while right < grid.width - 1, grid[right, at.y - 1].character != state.glyphs.topRight { right += 1 }
+            return (left...right).map { grid[$0, at.y - 1] }
+        }
+        #expect(!(try topBorder("vpn-gateway")).contains { $0.character == "!" })
+        state.press(.char("a"))
+        let marked = try topBorder("vpn-gateway")
+        // Right-aligned before the change mark: `…!*┐`, in the warning's role.
+        #expect(marked.suffix(3).map(\.character) == ["!", "*", "┐"])
+        #expect(marked[marked.count - 3].role == .warning)
+        #expect(!(try topBorder("route-server")).contains { $0.character == "!" })
+        state.press(.char("a"))
+        #expect(!(try topBorder("vpn-gateway")).contains { $0.character == "!" })
+    }
+
     @Test("resize follows the terminal; the change log keeps what changed on which node")
     func resizeAndLog() throws {
         var state = try explorer()
