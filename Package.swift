@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TopologyFile", "RoutingEngine"],
                     exclude: ["Goldens"]),
         // Runs the real binary: depending on the executable makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["routescope"]),
+        .testTarget(name: "CLITests", dependencies: ["routescope", "Explorer", "TopologyFile", "RoutingEngine"]),
     ]
 )

@@ -106,10 +106,9 @@ public enum ColonCommand: Equatable, Sendable {
             }
             return .success(.set(name == "route-exchange" ? .routeExchange(on) : .activeActive(on)))
         case "preference":
-            guard let preference = HubRoutingPreference.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() }) else {
-                return .failure(ParseError(message: "preference is ExpressRoute, VpnGateway or ASPath, not '\(value)'"))
-            }
-            return .success(.set(.preference(preference)))
+            // The file's words for a bad value (one validation path).
+            return EnumeratedValue.parse(value, as: HubRoutingPreference.self, noun: "hubRoutingPreference")
+                .map { .set(.preference($0)) }.mapError { ParseError(message: "\($0.message) — \($0.hint)") }
         default:
             return .failure(ParseError(message: "unknown setting '\(name)'\(suggestion(for: name, in: settings))"))
         }
