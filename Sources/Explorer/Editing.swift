@@ -67,7 +67,10 @@ extension ExplorerState {
         guard isFile else { return }
         if text == document?.text {
             savedText = text
-            fileErrors = []
+            if !fileErrors.isEmpty {
+                fileErrors = []
+                message = .init(text: "reload: \(source) loads again, as it was: nothing changed", isError: false)
+            }
             return
         }
         do {
@@ -85,7 +88,7 @@ extension ExplorerState {
         } catch {
             fileErrors = error.errors
             message = .init(text: "\(source) does not load (\(error.errors.count) error\(error.errors.count == 1 ? "" : "s"), "
-                                  + "in the change log pane): the last good network stays", isError: true)
+                                  + "listed below): the last good network stays", isError: true)
         }
     }
 

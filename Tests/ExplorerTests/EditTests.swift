@@ -264,6 +264,20 @@ struct EditTests {
         #expect(state.topology.nvas[0].asn == 65003, "a reload is in the history too")
     }
 
+    @Test("at 80×24, where there is no change log pane, a broken file's errors take the table's place until fixed")
+    func liveFileErrorsSmallTerminal() throws {
+        var state = try editable(width: 80, height: 24, isFile: true)
+        let text = try #require(state.document?.text)
+        update(&state, .fileChanged(text: text.replacingOccurrences(of: "asn: 65001", with: "asn: 65x01")))
+        let screen = view(state).text
+        #expect(screen.contains("/tmp/sdwan-er.yaml does not load: 1 error"))
+        #expect(screen.contains("26:10: expected an ASN"))
+        #expect(screen.contains("listed below"))
+        update(&state, .fileChanged(text: text))
+        #expect(!view(state).text.contains("does not load"))
+        #expect(view(state).text.contains("BGP table of sdwan"))
+    }
+
     @Test("a lesson file that changes on disk reloads: the lesson goes on from the same step, or its last")
     func lessonReload() throws {
         var state = try editable()
