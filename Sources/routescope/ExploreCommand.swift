@@ -21,6 +21,24 @@ struct ExploreCommand: ParsableCommand {
     @Argument(help: "A topology file or a bundled topology name (default: sdwan-er).", completion: Completions.topologies)
     var topology: String?
 
+    @OptionGroup(title: "Screen")
+    var screen: ScreenOptions
+
+    @OptionGroup(title: "Switches")
+    var toggles: ToggleOptions
+
+    func run() throws {
+        let (topology, document, isFile) = try TopologySource.document(self.topology)
+        let result = try TopologySource.compute(topology, toggles)
+        try screen.launch(topology: topology, document: document, isFile: isFile,
+                          source: self.topology ?? BundledTopologies.defaultName, settings: result.settings) {
+            try Output.standardOutput { TextReport.write(result, to: $0) }
+        }
+    }
+}
+
+/// How the explorer's screen looks and behaves: `routescope explore` and `routescope lesson --explore`.
+struct ScreenOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Monochrome screen (also when NO_COLOR is set).")
     var noColor = false
 
@@ -36,18 +54,17 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .customLong("allow-edits"), help: "In presenter mode, allow edits of the network (E and the : edit commands).")
     var allowEdits = false
 
-    @Flag(name: .customLong("no-watch"), help: "Do not follow the topology file: changes saved to it elsewhere are not reloaded.")
+    @Flag(name: .customLong("no-watch"), help: "Do not follow the topology file (or the lesson file): changes saved to it elsewhere are not reloaded.")
     var noWatch = false
 
-    @OptionGroup(title: "Switches")
-    var toggles: ToggleOptions
+    /// Whether any of these was given (they mean something only in the explorer).
+    var isSet: Bool { noColor || noMouse || ascii || present || allowEdits || noWatch }
 
-    func run() throws {
-        let (topology, document, isFile) = try TopologySource.document(self.topology)
-        let result = try TopologySource.compute(topology, toggles)
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            return try Output.standardOutput { TextReport.write(result, to: $0) }
-        }
+    /// Runs the explorer on a terminal, optionally starting a lesson; `notTerminal` runs instead when
+    /// stdin or stdout is not one (a pipe gets text, not escape codes).
+    func launch(topology: Topology, document: TopologyDocument?, isFile: Bool, source: String, settings: Settings,
+                lesson: String? = nil, notTerminal: () throws -> Void) throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else { return try notTerminal() }
         let monochrome = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal: Terminal
         do {
@@ -57,9 +74,9 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let options = RunLoop.Options(mouse: !noMouse, presenter: present, allowEdits: allowEdits, watch: !noWatch,
-                                      glyphs: ascii || !terminal.isUTF8 ? .ascii : .unicode)
+                                      glyphs: ascii || !terminal.isUTF8 ? .ascii : .unicode, lesson: lesson)
         let status = RunLoop.run(terminal: terminal, topology: topology, document: document, isFile: isFile,
-                                 source: self.topology ?? BundledTopologies.defaultName, settings: result.settings, options: options)
+                                 source: source, settings: settings, options: options)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -72,6 +89,8 @@ enum RunLoop {
         var allowEdits = false
         var watch = true
         var glyphs = Glyphs.unicode
+        /// A lesson to start at once (`routescope lesson NAME --explore`).
+        var lesson: String?
     }
 
     static func run(terminal: Terminal, topology: Topology, document: TopologyDocument?, isFile: Bool, source: String,
@@ -89,6 +108,13 @@ enum RunLoop {
         var watcher = FileWatcher(path: state.isFile && options.watch ? state.source : nil)
         // A lesson started from a file is followed too, while it is in progress.
         var lessonWatcher = FileWatcher(path: nil), lessonFile: String?
+        if let lesson = options.lesson {
+            let answer = perform(.openLesson(lesson), state: state)
+            if case .lessonOpened = answer, LessonCommand.isFile(lesson) { lessonFile = lesson }
+            update(&state, answer)
+            shown = view(state)
+            terminal.draw(shown)
+        }
         while !state.shouldQuit {
             if pendingSignal.load(ordering: .relaxed) != 0 { break }
             // The watched file: the state decides what a new text means (update stays pure).
@@ -113,7 +139,7 @@ enum RunLoop {
                 for effect in update(&state, message) {
                     let answer = perform(effect, state: state)
                     if case .openLesson(let name) = effect, case .lessonOpened = answer {
-                        lessonFile = name.hasSuffix(".yaml") ? name : nil
+                        lessonFile = LessonCommand.isFile(name) ? name : nil
                     }
                     // What we wrote ourselves is not a change from outside.
                     if case .saved(let path, _, _) = answer, path == watcher.path { watcher.rememberCurrent() }

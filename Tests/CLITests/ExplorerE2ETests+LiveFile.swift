@@ -56,4 +56,27 @@ extension ExplorerE2ETests {
         #expect(try String(contentsOf: file, encoding: .utf8) == original.replacingOccurrences(of: "asn: 65001", with: "asn: 65515"))
         try tmux.keys("q")
     }
+
+    @Test("routescope lesson FILE --explore runs the lesson beside the tables; the lesson file saved elsewhere reloads at its step")
+    func lessonFileFollowed() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-live-\(getpid())-lesson.yaml")
+        try? FileManager.default.removeItem(at: file)
+        try FileManager.default.copyItem(at: Self.topologies.appendingPathComponent("lessons/route-exchange.yaml"), to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start(width: 160, height: 50, [Binary.url.path, "lesson", file.path, "--explore"])
+        var (ok, screen) = try await tmux.waitFor(.seconds(60)) { $0.contains("Lesson 1/3") && $0.contains("This is the first diagram") }
+        #expect(ok, "start:\n\(screen)")
+        try tmux.keys("n")
+        (ok, screen) = try await tmux.waitFor { $0.contains("Lesson 2/3") }
+        #expect(ok, "after n:\n\(screen)")
+        try original.replacingOccurrences(of: "VMs still reach both sites", with: "VMs (reloaded) still reach both sites")
+            .write(to: file, atomically: true, encoding: .utf8)
+        (ok, screen) = try await tmux.waitFor { $0.contains("(reloaded)") && $0.contains("reload: lesson") }
+        #expect(ok, "after saving the lesson elsewhere:\n\(screen)")
+        #expect(screen.contains("Lesson 2/3"), "the same step")
+        try tmux.keys("Escape", "q")
+    }
 }
