@@ -348,7 +348,13 @@ public enum Keymap {
         var rows = ["| key | works in | does |", "|---|---|---|"]
         let ordered = bindings.filter { $0.modes.contains(.normal) } + bindings.filter { !$0.modes.contains(.normal) }
         for binding in ordered {
-            let scope = Mode.allCases.filter { binding.modes.contains($0) }.map(\.readmeName).joined(separator: ", ")
+            // A mode where an earlier binding takes some of the keys says which (← is "back" in step-through).
+            let scope = Mode.allCases.filter { binding.modes.contains($0) }.compactMap { mode -> String? in
+                let shadowed = binding.keys.filter { lookup($0, in: mode)?.action != binding.action }
+                if shadowed.isEmpty { return mode.readmeName }
+                if shadowed.count == binding.keys.count { return nil }
+                return "\(mode.readmeName) (not \(shadowed.map { "`\($0.label)`" }.joined(separator: " ")))"
+            }.joined(separator: ", ")
             var does = binding.help
             switch binding.requirement {
             case .always: break
@@ -394,5 +400,31 @@ extension ExplorerState {
         if stepMode != nil { return .stepThrough }
         if lesson != nil { return .lesson }
         return .normal
+    }
+}
+
+extension Key {
+    /// The key as help and the README name it.
+    var label: String {
+        switch self {
+        case .char(" "): "Space"
+        case .char(let character): String(character)
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .shiftLeft: "Shift-←"
+        case .shiftRight: "Shift-→"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .ctrl(let letter): "Ctrl-\(letter.uppercased())"
+        }
     }
 }
