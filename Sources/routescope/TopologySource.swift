@@ -67,3 +67,15 @@ extension Network {
             + topology.sites.map(\.name)
     }
 }
+
+extension TopologySource {
+    /// `--prefix` and `--to`: a prefix or an address (the longest match); refused with the prefix the
+    /// user probably meant when host bits are set.
+    static func query(_ text: String, option: String = "--prefix") throws -> PrefixQuery {
+        if let query = PrefixQuery(text) { return query }
+        let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(text) { "did you mean \(suggestion)?" } else {
+            "write a.b.c.d or a.b.c.d/n, e.g. 10.2.1.1"
+        }
+        throw ValidationError("\(option): '\(text)' is not an IPv4 prefix or address (\(hint))")
+    }
+}

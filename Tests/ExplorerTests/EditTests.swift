@@ -12,14 +12,6 @@ func editable(_ name: String = "sdwan-er", width: Int = 100, height: Int = 30, p
                              presenter: presenter, document: document, isFile: isFile, allowEdits: allowEdits)
 }
 
-extension ExplorerState {
-    @discardableResult
-    mutating func command(_ text: String) -> [Effect] {
-        update(&self, .key(.char(":")))
-        type(text)
-        return update(&self, .key(.enter))
-    }
-}
 
 @Suite("Editing in the explorer: : commands, the E form, one history, saving, the live file")
 struct EditTests {
