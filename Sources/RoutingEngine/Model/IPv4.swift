@@ -56,7 +56,29 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.length = length
     }
 
-    public static func parse(_ text: some StringProtocol) -> Result<Prefix, ParseError> {
+    /// A `String` (what the loader has) is read from its contiguous bytes: the generic version below,
+    /// called across modules, is not specialised and paid for generic metadata on every prefix of a file.
+    public static func parse(_ text: String) -> Result<Prefix, ParseError> {
+        if let fast = text.utf8.withContiguousStorageIfAvailable(digitsAndDots), let result = fast { return result }
+        return parseText(text)
+    }
+
+    public static func parse(_ text: some StringProtocol) -> Result<Prefix, ParseError> { parseText(text) }
+
+    /// `a.b.c.d/len` in digits from its bytes; nil for anything else (the general parser decides).
+    private static func digitsAndDots(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Prefix, ParseError>? {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        let digits = UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])
+        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              case .address(let value)? = DottedDigits.read(UnsafeBufferPointer(rebasing: bytes[..<slash])) else { return nil }
+        guard (1...2).contains(digits.count) else { return .failure(.malformed) }
+        let length = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard length <= 32 else { return .failure(.malformed) }
+        let prefix = Prefix(IPv4Address(value), length: length)
+        return prefix.network.value == value ? .success(prefix) : .failure(.hostBits(suggestion: prefix))
+    }
+
+    private static func parseText(_ text: some StringProtocol) -> Result<Prefix, ParseError> {
         // The common case, `a.b.c.d/len` in digits: split at the one slash without allocating.
         let utf8 = text.utf8
         if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), utf8[utf8.index(after: slash)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
