@@ -37,6 +37,8 @@ struct AddressParsingTests {
         for text in known + random {
             #expect(IPv4Address(text) == Self.reference(text), "address '\(text)'")
             #expect(Prefix.parse(text) == Self.reference(prefix: text), "prefix '\(text)'")
+            // A String reads its bytes; any other StringProtocol (a Substring) the generic way.
+            #expect(Prefix.parse(text[...]) == Self.reference(prefix: text), "prefix '\(text)' as a Substring")
         }
     }
 }
