@@ -29,7 +29,8 @@ let package = Package(
         // Text (FRR / Azure) and JSON renderings of an engine result.
         .target(name: "Reports", dependencies: ["RoutingEngine"]),
         // Pure explorer UI: state, update(msg), view(state) → grid of cells. No curses.
-        .target(name: "Explorer", dependencies: ["RoutingEngine", "Reports"]),
+        // Edits are made to a topology file's text and loaded with the same loader (TopologyFile, no I/O).
+        .target(name: "Explorer", dependencies: ["RoutingEngine", "Reports", "TopologyFile"]),
         // ncursesw through a module map and a shim (macros → functions, no C globals).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only module that talks to ncurses.
@@ -55,6 +56,6 @@ let package = Package(
                     exclude: ["Goldens"]),
         // Runs the real binary: depending on the executables makes `swift test` build them (the
         // benchmark writes the scale topology).
-        .testTarget(name: "CLITests", dependencies: ["routescope", "routescope-bench"]),
+        .testTarget(name: "CLITests", dependencies: ["routescope", "routescope-bench", "Explorer", "TopologyFile", "RoutingEngine"]),
     ]
 )

@@ -1,4 +1,5 @@
 import RoutingEngine
+import TopologyFile
 
 /// The explorer's `:` commands, vim style.
 public enum ColonCommand: Equatable, Sendable {
@@ -11,6 +12,14 @@ public enum ColonCommand: Equatable, Sendable {
     case write(String)
     case export(String)
     case lesson(String)
+    /// `:q!`: quit without asking about unsaved edits.
+    case forceQuit
+    /// `:w` with no file: the edits into the opened file.
+    case save
+    /// `:saveas FILE`: the edits to FILE, which becomes the opened file.
+    case saveAs(String)
+    /// A what-if change to the network (`:set NODE asn N`, `:add …`, `:del …`, `:attach …`, `:detach …`).
+    case edit(TopologyEdit)
 
     public enum SettingChange: Equatable, Sendable, CustomStringConvertible {
         case routeExchange(Bool), activeActive(Bool), preference(HubRoutingPreference)
@@ -37,7 +46,8 @@ public enum ColonCommand: Equatable, Sendable {
         guard let verb = words.first else { return .failure(ParseError(message: usage)) }
         let rest = Array(words.dropFirst())
         switch verb {
-        case "q", "quit", "q!": return rest.isEmpty ? .success(.quit) : .failure(ParseError(message: ":\(verb) takes no argument"))
+        case "q", "quit": return rest.isEmpty ? .success(.quit) : .failure(ParseError(message: ":\(verb) takes no argument"))
+        case "q!": return rest.isEmpty ? .success(.forceQuit) : .failure(ParseError(message: ":q! takes no argument"))
         case "node", "n":
             guard rest.count == 1 else { return .failure(ParseError(message: ":node NAME selects a node or VNet")) }
             return .success(.node(rest[0]))
@@ -50,8 +60,16 @@ public enum ColonCommand: Equatable, Sendable {
         case "set":
             return parseSet(rest)
         case "w", "write", "save":
-            guard rest.count == 1 else { return .failure(ParseError(message: ":w FILE saves the topology with the current switches (a scenario)")) }
+            if rest.isEmpty { return .success(.save) }
+            guard rest.count == 1 else {
+                return .failure(ParseError(message: ":w saves the edits into the file · :w FILE saves a scenario (the edits and the current switches)"))
+            }
             return .success(.write(rest[0]))
+        case "saveas":
+            guard rest.count == 1 else { return .failure(ParseError(message: ":saveas FILE saves the edits to FILE and goes on editing it")) }
+            return .success(.saveAs(rest[0]))
+        case "add", "del", "delete", "attach", "detach":
+            return EditSyntax.parse(verb: verb, rest).map(ColonCommand.edit)
         case "lesson":
             guard rest.count == 1 else {
                 return .failure(ParseError(message: ":lesson NAME — route-exchange, vpn-active-active, routing-preference, loop-prevention (routescope lesson list)"))
@@ -73,6 +91,10 @@ public enum ColonCommand: Equatable, Sendable {
 
     private static func parseSet(_ words: [String]) -> Result<ColonCommand, ParseError> {
         let settings = ["route-exchange", "active-active", "preference"]
+        // `:set NODE FIELD VALUE`: an edit; the three switches take one value.
+        if words.count >= 3 || (words.count == 2 && !settings.contains(words[0])) && !settings.contains(where: { Suggestions.editDistance($0, words[0]) <= 2 }) {
+            return EditSyntax.parse(verb: "set", words).map(ColonCommand.edit)
+        }
         guard words.count == 2 else {
             return .failure(ParseError(message: ":set route-exchange on|off · :set active-active on|off · :set preference ExpressRoute|VpnGateway|ASPath"))
         }
@@ -84,10 +106,9 @@ public enum ColonCommand: Equatable, Sendable {
             }
             return .success(.set(name == "route-exchange" ? .routeExchange(on) : .activeActive(on)))
         case "preference":
-            guard let preference = HubRoutingPreference.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() }) else {
-                return .failure(ParseError(message: "preference is ExpressRoute, VpnGateway or ASPath, not '\(value)'"))
-            }
-            return .success(.set(.preference(preference)))
+            // The file's words for a bad value (one validation path).
+            return EnumeratedValue.parse(value, as: HubRoutingPreference.self, noun: "hubRoutingPreference")
+                .map { .set(.preference($0)) }.mapError { ParseError(message: "\($0.message) — \($0.hint)") }
         default:
             return .failure(ParseError(message: "unknown setting '\(name)'\(suggestion(for: name, in: settings))"))
         }
@@ -113,6 +134,10 @@ extension ColonCommand {
         case .write: "w"
         case .export: "export"
         case .lesson: "lesson"
+        case .forceQuit: "q!"
+        case .save: "w"
+        case .saveAs: "saveas"
+        case .edit(let edit): EditSyntax.verb(of: edit)
         }
     }
 
@@ -128,6 +153,10 @@ extension ColonCommand {
         case .write(let file): "w \(file)"
         case .export(let file): "export \(file)"
         case .lesson(let name): "lesson \(name)"
+        case .forceQuit: "q!"
+        case .save: "w"
+        case .saveAs(let file): "saveas \(file)"
+        case .edit(let edit): EditSyntax.commandLine(of: edit)
         }
     }
 }

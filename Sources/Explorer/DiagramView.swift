@@ -1,7 +1,7 @@
 import RoutingEngine
 
 /// Draws the network: a box per node (instances on the bottom border, `*` when something changed
-/// there), links with their state (`─` up, `╌` partly down, `╳` down) and prefix counts each way.
+/// there, `!` when Azure refuses or warns about something there), links with their state (`─` up, `╌` partly down, `╳` down) and prefix counts each way.
 enum DiagramView {
     static func draw(_ state: ExplorerState, _ layout: ScreenLayout, into grid: inout Grid) {
         let diagram = layout.diagram
@@ -29,6 +29,10 @@ enum DiagramView {
         let changed = state.changes.map { diff in
             diff.groups.contains { $0.node == box.name } || diff.effectiveRoutes.contains { $0.vnet == box.name }
         } ?? false
+        // What Azure refuses or warns about here (the engine decides it; the Sessions tab says why).
+        let warned = !result.warnings(about: box.name).isEmpty
+        // The marks on the top border, right-aligned: `!` a warning, `*` changed.
+        let marks = (warned ? 1 : 0) + (changed ? 1 : 0)
         let border: Role = selected ? .nodeSelected : (isDown ? .nodeDown : (onPath ? .changed : (changed ? .nodeChanged : .node)))
         grid.fill(box.rect.inset(by: 1), Cell(" ", selected ? .nodeSelected : .normal))
         grid.box(box.rect, glyphs: state.glyphs, role: border)
@@ -41,9 +45,10 @@ enum DiagramView {
             }
             grid.put(truncate(detail, inner), x: box.rect.x + 1, y: box.rect.y + 2, role: isDown ? .nodeDown : .dim)
         } else if isDown {
-            grid.put("DOWN", x: box.rect.maxX - 6, y: box.rect.y, role: .nodeDown)
+            grid.put("DOWN", x: box.rect.maxX - 5 - max(1, marks), y: box.rect.y, role: .nodeDown)
         }
         if changed { grid.put("*", x: box.rect.maxX - 2, y: box.rect.y, role: .nodeChanged) }
+        if warned { grid.put("!", x: box.rect.maxX - 1 - marks, y: box.rect.y, role: .warning) }
         // Instances on the bottom border: Route Server, gateways, the MSEE pair.
         if let node, result.network.isMultiInstance(node) {
             var x = box.rect.x + 1

@@ -1,5 +1,6 @@
 import Reports
 import RoutingEngine
+import TopologyFile
 
 /// Everything the explorer shows, as a value: `update` changes it, `view` draws it.
 public struct ExplorerState: Sendable {
@@ -27,16 +28,40 @@ public struct ExplorerState: Sendable {
 
     public private(set) var topology: Topology
     /// Where the topology came from (a path or a bundled name), for the title bar.
-    public private(set) var source: String
+    public internal(set) var source: String
     public private(set) var settings: Settings
     public private(set) var result: RoutingResult
     /// The result before the last change and what changed: rows stay marked until the next change.
     public private(set) var previous: RoutingResult?
     public private(set) var changes: ResultDiff?
+    /// The topology `previous` was computed from, when the last change was an edit (step-through replays from it).
+    var previousTopology: Topology?
     /// What changed where, newest last.
     public internal(set) var log: [LogEntry] = []
-    var undoStack: [Settings] = []
-    var redoStack: [Settings] = []
+    /// One history for switches and edits: each entry is the whole what-if state.
+    var undoStack: [Snapshot] = []
+    var redoStack: [Snapshot] = []
+
+    /// What undo restores: the topology (and its text, when it has one) with the switches.
+    struct Snapshot: Sendable {
+        var topology: Topology
+        var document: TopologyDocument?
+        var settings: Settings
+    }
+
+    /// The topology's text, when it came from one (a file or a bundled topology): what edits change.
+    public internal(set) var document: TopologyDocument?
+    /// The text as it is on disk (last read or written); `[+]` while the document differs from it.
+    public internal(set) var savedText: String?
+    /// Whether the document is the file named by `source` (`:w` writes there); false for a bundled one.
+    public internal(set) var isFile = false
+    /// Presenter mode refuses edits unless started with `--allow-edits`.
+    public let allowEdits: Bool
+    /// The refusals of the file on disk, when it changed into something that does not load; the last
+    /// good network stays until it is fixed.
+    public internal(set) var fileErrors: [TopologyError] = []
+    /// The `E` form, while it is open.
+    public internal(set) var form: EditForm?
 
     /// The selected node or VNet, by name.
     public internal(set) var selection: String
@@ -85,8 +110,14 @@ public struct ExplorerState: Sendable {
     public internal(set) var table: TableModel = TableModel(rows: [])
 
     public init(topology: Topology, source: String, settings: Settings? = nil, width: Int, height: Int,
-                glyphs: Glyphs = .unicode, mouseEnabled: Bool = true, presenter: Bool = false) throws(UnknownDownEntry) {
-        self.topology = topology
+                glyphs: Glyphs = .unicode, mouseEnabled: Bool = true, presenter: Bool = false,
+                document: TopologyDocument? = nil, isFile: Bool = false, allowEdits: Bool = false) throws(UnknownDownEntry) {
+        self.topology = document?.topology ?? topology
+        self.document = document
+        savedText = document?.text
+        self.isFile = isFile && document != nil
+        self.allowEdits = allowEdits
+        let topology = self.topology
         self.source = source
         let settings = settings ?? Settings(of: topology)
         self.settings = settings
@@ -102,34 +133,55 @@ public struct ExplorerState: Sendable {
 
     // MARK: changes
 
+    var snapshot: Snapshot { Snapshot(topology: topology, document: document, settings: settings) }
+
     /// Recomputes every table under new settings and records what changed (marks and change log).
     mutating func apply(_ next: Settings, because reason: String, recordUndo: Bool = true) {
         guard next != settings else { return }
+        apply(Snapshot(topology: topology, document: document, settings: next), because: reason, recordUndo: recordUndo)
+    }
+
+    /// Recomputes every table for a new topology and switches (a toggle, an edit, a reload, undo) and
+    /// records what changed: the marks, the change log, one undo history.
+    @discardableResult
+    mutating func apply(_ next: Snapshot, because reason: String, recordUndo: Bool = true) -> Bool {
         if stepMode != nil { leaveStepMode() }
-        guard let nextResult = try? Engine.compute(topology, settings: next, reusing: result) else {
+        guard let nextResult = try? Engine.compute(next.topology, settings: next.settings, reusing: result) else {
             message = Message(text: "cannot apply: a down entry names nothing in this topology", isError: true)
-            return
+            return false
         }
         if recordUndo {
-            undoStack.append(settings)
+            undoStack.append(snapshot)
             redoStack.removeAll()
         }
         let wasWaiting = lesson?.isWaiting(settings) ?? false
         let diff = result.diff(to: nextResult)
         previous = result
         changes = diff
-        settings = next
+        settings = next.settings
+        if next.topology != topology {
+            previousTopology = topology
+            topology = next.topology
+        } else {
+            previousTopology = nil
+        }
+        document = next.document
         result = nextResult
+        if selectableNames.firstIndex(of: selection) == nil {
+            selection = topology.nvas.first?.name ?? topology.vpnGateway?.name ?? topology.routeServer?.name ?? topology.hub.name
+            if !tabs.contains(tab) { tab = tabs[0] }
+        }
         log.append(contentsOf: LogEntry.entries(for: diff, because: reason))
         if log.count > 500 { log.removeFirst(log.count - 500) }
         logScroll = 0
         message = Message(text: "\(reason): \(LogEntry.summary(of: diff))", isError: false, isChange: true)
         rebuildTable()
         noteLessonAfterChange(wasWaiting: wasWaiting)
+        return true
     }
 
     /// Replaces the topology (`:open`), keeping nothing of the old one but the window.
-    mutating func replace(topology next: Topology, source: String) {
+    mutating func replace(topology next: Topology, source: String, document: TopologyDocument? = nil, isFile: Bool = false) {
         guard let nextResult = try? Engine.compute(next) else {
             message = Message(text: "\(source): a down entry names nothing in this topology", isError: true)
             return
@@ -140,10 +192,16 @@ public struct ExplorerState: Sendable {
         lesson = nil
         topology = next
         self.source = source
+        self.document = document
+        savedText = document?.text
+        self.isFile = isFile && document != nil
+        fileErrors = []
+        form = nil
         settings = Settings(of: next)
         result = nextResult
         previous = nil
         changes = nil
+        previousTopology = nil
         undoStack.removeAll()
         redoStack.removeAll()
         log.append(LogEntry(text: "opened \(source)", kind: .heading))
@@ -203,6 +261,9 @@ public struct ExplorerState: Sendable {
         default: return [.learned, .advertised, .sessions, .summary]
         }
     }
+
+    /// Edits not yet written to the file (`[+]` in the title bar).
+    public var isDirty: Bool { document.map { $0.text != savedText } ?? false }
 
     public var canUndo: Bool { !undoStack.isEmpty }
     public var canRedo: Bool { !redoStack.isEmpty }

@@ -23,6 +23,7 @@ public func view(_ state: ExplorerState) -> Grid {
     case .beforeAfter?: BeforeAfterView.draw(state, into: &grid)
     case nil: break
     }
+    if let form = state.form { FormView.draw(form, state, into: &grid) }
     return grid
 }
 
@@ -31,7 +32,7 @@ enum TitleBar {
         grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), Cell(" ", .statusBar))
         let title = state.topology.title.isEmpty ? state.topology.name : state.topology.title
         let end = grid.put(" routescope ", x: 0, y: 0, role: .statusKey)
-        let source = " \(state.source) "
+        let source = " \(state.source)\(state.isDirty ? " [+]" : "") "
         grid.put(title, x: end + 1, y: 0, role: .statusBar, limit: grid.width - end - 2 - displayWidth(source))
         grid.put(source, x: grid.width - displayWidth(source), y: 0, role: .statusBar)
     }
@@ -39,6 +40,7 @@ enum TitleBar {
 
 enum LogPaneView {
     static func draw(_ state: ExplorerState, in rect: Rect, into grid: inout Grid) {
+        if !state.fileErrors.isEmpty { return drawFileErrors(state, in: rect, into: &grid) }
         let focused = state.focus == .log
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), Cell(" ", focused ? .tabActive : .tab))
         grid.put(" Change log ", x: rect.x, y: rect.y, role: focused ? .tabActive : .tab)
@@ -76,6 +78,20 @@ enum LogPaneView {
             row += 1
         }
         return row
+    }
+
+    /// The watched file no longer loads: every refusal, with its line and column, until it is fixed.
+    static func drawFileErrors(_ state: ExplorerState, in rect: Rect, into grid: inout Grid) {
+        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), Cell(" ", .tabActive))
+        let count = state.fileErrors.count
+        grid.put(" \(state.source) does not load: \(count) error\(count == 1 ? "" : "s") — the last good network stays ",
+                 x: rect.x, y: rect.y, role: .tabActive, limit: rect.width)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        var y = body.y
+        for error in state.fileErrors where y < body.maxY {
+            y = drawWrapped("\(error.line):\(error.column): \(error.message)", role: .error, from: y, in: body, into: &grid)
+            if let hint = error.hint { y = drawWrapped("  hint: \(hint)", role: .dim, from: y, in: body, into: &grid) }
+        }
     }
 
     /// Blocks (a heading and what follows) in reverse order, each block in its own order.

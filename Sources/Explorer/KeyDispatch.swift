@@ -10,11 +10,16 @@ extension ExplorerState {
                 if mode == .command, let text = commandLine { commandLine = text + String(character) }
                 if mode == .filter { setFilter(filter + String(character)) }
                 if mode == .answer { typeAnswer(character) }
+                if mode == .form { form?.type(character) }
             }
             return []
         }
-        if ![.help, .detail, .beforeAfter, .command, .filter, .answer].contains(mode) { message = nil }
-        if presenter && !binding.inPresenter {
+        if ![.help, .detail, .beforeAfter, .command, .filter, .answer, .form].contains(mode) { message = nil }
+        if binding.isEdit && !editsAllowed {
+            fail(Self.presenterEditRefusal)
+            return []
+        }
+        if !Keymap.allowed(inPresenter: binding.inPresenter, isEdit: binding.isEdit, self) {
             fail("presenter mode does not \(binding.help.split(separator: " ").prefix(2).joined(separator: " ")) (it writes files); start without --present")
             return []
         }
@@ -23,6 +28,7 @@ extension ExplorerState {
             case .routeServer: fail("this topology has no Route Server")
             case .vpnGateway: fail("this topology has no VPN gateway")
             case .choiceQuestion: break
+            case .document: fail("this topology has no file text to edit; :open a topology file")
             case .always: break
             }
             return []
@@ -74,7 +80,7 @@ extension ExplorerState {
             overlay = .help
             overlayScroll = 0
         case .quit:
-            if presenter { confirmingQuit = true } else { shouldQuit = true }
+            if presenter || isDirty { confirmingQuit = true } else { shouldQuit = true }
         case .confirmQuit: shouldQuit = true
         case .cancelQuit: confirmingQuit = false
         case .back:
@@ -116,6 +122,16 @@ extension ExplorerState {
             } else {
                 setFilter(String(filter.dropLast()))
             }
+        case .complete:
+            if let text = commandLine { complete(text) }
+        case .openForm: openForm()
+        case .formNext: form?.move(by: 1)
+        case .formPrevious: form?.move(by: -1)
+        case .formDelete: form?.deleteCharacter()
+        case .formCancel:
+            form = nil
+            message = .init(text: "edit cancelled: nothing changed", isError: false)
+        case .formApply: applyForm()
         case .mouse: break
         }
         return []

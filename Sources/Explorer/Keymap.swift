@@ -22,8 +22,10 @@ public enum Mode: String, CaseIterable, Sendable {
     case filter
     /// Answering a lesson question (typing, or picking a choice).
     case answer
-    /// Presenter mode asked "quit?".
+    /// Presenter mode, or unsaved edits, asked "quit?".
     case confirmQuit
+    /// The `E` form of the selected node's properties.
+    case form
 
     /// The README's name for the mode.
     var readmeName: String {
@@ -38,6 +40,7 @@ public enum Mode: String, CaseIterable, Sendable {
         case .filter: "`/` line"
         case .answer: "answer prompt"
         case .confirmQuit: "quit?"
+        case .form: "`E` form"
         }
     }
 
@@ -54,6 +57,7 @@ public enum Mode: String, CaseIterable, Sendable {
         case .filter: "/ filter"
         case .answer: "Answering a question"
         case .confirmQuit: "Quit?"
+        case .form: "Edit form"
         }
     }
 }
@@ -70,7 +74,8 @@ public enum Action: Hashable, Sendable {
     case submitAnswer, cancelAnswer, deleteAnswerCharacter, chooseAnswer(Int)
     case overlayScroll(Int), overlayPage(Int), overlayTop, overlayBottom, closeOverlay
     case confirmQuit, cancelQuit
-    case submitLine, cancelLine, deleteCharacter
+    case submitLine, cancelLine, deleteCharacter, complete
+    case openForm, formNext, formPrevious, formApply, formCancel, formDelete
     /// Documented only: the mouse is dispatched from `Msg.click` and `Msg.scroll`.
     case mouse
 }
@@ -82,10 +87,13 @@ public enum Requirement: Sendable {
     case vpnGateway
     /// The answer prompt is for a question with choices (yes/no, a list), not a typed one.
     case choiceQuestion
+    /// A topology with its text (a file or a bundled one): what edits change.
+    case document
 
     func holds(in state: ExplorerState) -> Bool {
         switch self {
         case .always: true
+        case .document: state.document != nil
         case .routeServer: state.topology.routeServer != nil
         case .vpnGateway: state.settings.vpnActiveActive != nil
         case .choiceQuestion: state.isChoosingAnswer
@@ -98,6 +106,7 @@ public enum KeySection: String, CaseIterable, Sendable {
     case switches = "Switches"
     case navigation = "Moving around"
     case teaching = "Teaching views"
+    case editing = "Editing"
     case files = "Files"
     case mode = "In this mode"
     case general = "General"
@@ -112,15 +121,17 @@ public struct Binding: Sendable {
     public let requirement: Requirement
     /// False for what writes or opens files or edits the network: presenter mode refuses it.
     public let inPresenter: Bool
+    /// An edit of the network: presenter mode allows it when started with `--allow-edits`.
+    public let isEdit: Bool
     public let section: KeySection
     public let help: String
     /// A word or two for the hint line; nil keeps the binding out of it.
     public let hint: String?
 
     init(_ keys: [Key], _ label: String, _ action: Action, modes: Set<Mode>, needs requirement: Requirement = .always,
-         presenter inPresenter: Bool = true, _ section: KeySection, _ help: String, hint: String? = nil) {
+         presenter inPresenter: Bool = true, edit isEdit: Bool = false, _ section: KeySection, _ help: String, hint: String? = nil) {
         self.keys = keys; self.label = label; self.action = action; self.modes = modes
-        self.requirement = requirement; self.inPresenter = inPresenter; self.section = section
+        self.requirement = requirement; self.inPresenter = inPresenter && !isEdit; self.isEdit = isEdit; self.section = section
         self.help = help; self.hint = hint
     }
 }
@@ -132,11 +143,13 @@ public struct CommandEntry: Sendable {
     public let help: String
     public let requirement: Requirement
     public let inPresenter: Bool
+    /// An edit of the network: presenter mode allows it when started with `--allow-edits`.
+    public let isEdit: Bool
 
     init(_ verbs: [String], _ usage: String, needs requirement: Requirement = .always, presenter inPresenter: Bool = true,
-         _ help: String) {
+         edit isEdit: Bool = false, _ help: String) {
         self.verbs = verbs; self.usage = usage; self.help = help
-        self.requirement = requirement; self.inPresenter = inPresenter
+        self.requirement = requirement; self.inPresenter = inPresenter && !isEdit; self.isEdit = isEdit
     }
 }
 
@@ -146,12 +159,22 @@ public enum Keymap {
     static let browsing: Set<Mode> = [.normal, .lesson]
     static let overlays: Set<Mode> = [.help, .detail, .beforeAfter]
     static let lines: Set<Mode> = [.command, .filter]
+    /// Whether presenter mode lets a binding or command work here.
+    static func allowed(inPresenter: Bool, isEdit: Bool, _ state: ExplorerState) -> Bool {
+        !state.presenter || inPresenter || (isEdit && state.allowEdits)
+    }
 
     /// Every key of the explorer, declared once. Earlier entries win when two bind the same key in a mode.
     public static let bindings: [Binding] = [
         // Modes first: their keys shadow the ordinary ones.
         Binding([.char("y")], "y", .confirmQuit, modes: [.confirmQuit], .mode, "yes, quit", hint: "y quit"),
         Binding([.char("n"), .escape], "n Esc", .cancelQuit, modes: [.confirmQuit], .mode, "no, stay", hint: "n stay"),
+        Binding([.tab, .down], "Tab ↓", .formNext, modes: [.form], .mode, "the next field", hint: "Tab next field"),
+        Binding([.backTab, .up], "Shift-Tab ↑", .formPrevious, modes: [.form], .mode, "the field before"),
+        Binding([.enter], "Enter", .formApply, modes: [.form], .mode, "apply the changed fields (one edit, one undo)", hint: "Enter apply"),
+        Binding([.escape], "Esc", .formCancel, modes: [.form], .mode, "cancel: nothing changes", hint: "Esc cancel"),
+        Binding([.backspace], "Backspace", .formDelete, modes: [.form], .mode, "delete the last character"),
+        Binding([.tab], "Tab", .complete, modes: [.command], .mode, "complete the command, a name or a field", hint: "Tab complete"),
         Binding([.char("j"), .down], "j ↓", .overlayScroll(1), modes: overlays, .mode, "scroll down a line", hint: "j/k scroll"),
         Binding([.char("k"), .up], "k ↑", .overlayScroll(-1), modes: overlays, .mode, "scroll up a line"),
         Binding([.pageDown, .char(" ")], "PgDn Space", .overlayPage(1), modes: overlays, .mode, "a page down", hint: "PgUp/PgDn page"),
@@ -232,6 +255,10 @@ public enum Keymap {
         Binding([.char("/")], "/", .startFilter, modes: live, .teaching, "filter rows by prefix or text", hint: "/ filter"),
         Binding([.escape], "Esc", .back, modes: [.normal], .teaching, "clear the trace, then the filter"),
 
+        // Editing.
+        Binding([.char("E")], "E", .openForm, modes: browsing, needs: .document, edit: true, .editing,
+                "edit the selected node's properties in a form (the : edit commands below do the same)", hint: "E edit"),
+
         // Files.
         Binding([.char("e")], "e", .export, modes: live, presenter: false, .files,
                 "export the tables or the diagram (:export FILE.md, .txt, .json, .svg, .dot)"),
@@ -251,10 +278,32 @@ public enum Keymap {
         CommandEntry(["down", "up"], "down NAME · up NAME", "a node, an instance (name#1) or a session (a--b) down or up"),
         CommandEntry(["trace", "t"], "trace ADDRESS", "trace from the selection to an address (a prefix: its first address)"),
         CommandEntry(["lesson"], "lesson NAME", "start a guided lesson (routescope lesson list)"),
+        CommandEntry(["set"], "set NODE asn N", needs: .document, edit: true, "an NVA's, a site's or the VPN gateway's ASN"),
+        CommandEntry(["set"], "set NVA prepend N", needs: .document, edit: true, "extra copies of the NVA's ASN towards Route Server (asPathPrepend)"),
+        CommandEntry(["set"], "set SITE prepend PEER N", needs: .document, edit: true, "extra copies of the site's ASN towards one attached element"),
+        CommandEntry(["set"], "set NVA nexthop ADDRESS", needs: .document, edit: true, "the next hop the NVA gives Route Server (a firewall, a load balancer)"),
+        CommandEntry(["set"], "set CIRCUIT sku Standard|Premium", needs: .document, edit: true, "the circuit's SKU (its prefix limit)"),
+        CommandEntry(["set"], "set SUBNET propagation on|off", needs: .document, edit: true,
+                     "Propagate gateway routes on the subnet's route table (one is made for a subnet without)"),
+        CommandEntry(["set"], "set NODE FIELD VALUE", needs: .document, edit: true, "any other field by its name in the file (e.g. bgpPeeringAddress, ip)"),
+        CommandEntry(["add"], "add prefix NODE PREFIX [COMMUNITY…]", needs: .document, edit: true, "a prefix an NVA or a site announces, or a VNet's address space"),
+        CommandEntry(["del", "delete"], "del prefix NODE PREFIX", needs: .document, edit: true, "stop announcing a prefix"),
+        CommandEntry(["add"], "add nva NAME asn N ip ADDRESS [site SITE]", needs: .document, edit: true, "a new NVA peering with Route Server"),
+        CommandEntry(["add"], "add site NAME asn N prefix PREFIX…", needs: .document, edit: true, "a new on-premises site (attach it next)"),
+        CommandEntry(["attach"], "attach SITE to NVA|CIRCUIT|vpn [bgp on|off]", needs: .document, edit: true,
+                     "connect a site behind an NVA, a circuit or the VPN gateway"),
+        CommandEntry(["detach"], "detach SITE from NVA|CIRCUIT|vpn", needs: .document, edit: true, "disconnect it"),
+        CommandEntry(["add"], "add spoke NAME PREFIX", needs: .document, edit: true, "a spoke VNet peered with the hub"),
+        CommandEntry(["add"], "add route TABLE PREFIX NEXTHOPTYPE [ADDRESS]", needs: .document, edit: true, "a user-defined route (VirtualAppliance takes the address)"),
+        CommandEntry(["del", "delete"], "del NODE", needs: .document, edit: true, "remove an NVA, a site, a spoke, a subnet, a route table or a gateway"),
         CommandEntry(["open", "e", "edit"], "open FILE", presenter: false, "open another topology"),
-        CommandEntry(["w", "write", "save"], "w FILE", presenter: false, "save the topology with the current switches (a scenario)"),
+        CommandEntry(["w", "write", "save"], "w", presenter: false, "save the edits into the opened file: only the changed text, comments kept"),
+        CommandEntry(["w", "write", "save"], "w FILE", presenter: false,
+                     "save a scenario: the file with the edits and the current switches written in"),
+        CommandEntry(["saveas"], "saveas FILE", presenter: false, "save the edits to FILE, which becomes the opened (watched) file"),
         CommandEntry(["export"], "export FILE", presenter: false, "export to FILE.md, .txt, .json, .svg or .dot"),
-        CommandEntry(["q", "quit", "q!"], "q", "quit"),
+        CommandEntry(["q", "quit"], "q", "quit (asks first when edits are unsaved)"),
+        CommandEntry(["q!"], "q!", "quit without saving"),
     ]
 
     /// The binding a key triggers in a mode, or nil (text entry then takes the key as a character).
@@ -267,7 +316,7 @@ public enum Keymap {
         var seen: Set<String> = []
         return bindings.filter { binding in
             guard binding.modes.contains(mode), binding.requirement.holds(in: state),
-                  !state.presenter || binding.inPresenter else { return false }
+                  allowed(inPresenter: binding.inPresenter, isEdit: binding.isEdit, state) else { return false }
             // A key shadowed by an earlier binding in this mode is not what the key does here.
             let live = binding.keys.isEmpty || binding.keys.contains { lookup($0, in: mode)?.action == binding.action }
             return live && seen.insert(binding.label + binding.help).inserted
@@ -275,7 +324,7 @@ public enum Keymap {
     }
 
     static func commands(for state: ExplorerState) -> [CommandEntry] {
-        commands.filter { $0.requirement.holds(in: state) && (!state.presenter || $0.inPresenter) }
+        commands.filter { $0.requirement.holds(in: state) && allowed(inPresenter: $0.inPresenter, isEdit: $0.isEdit, state) }
     }
 
     /// The command entry a verb belongs to (the first one, for presenter filtering).
@@ -299,22 +348,30 @@ public enum Keymap {
         var rows = ["| key | works in | does |", "|---|---|---|"]
         let ordered = bindings.filter { $0.modes.contains(.normal) } + bindings.filter { !$0.modes.contains(.normal) }
         for binding in ordered {
-            let scope = Mode.allCases.filter { binding.modes.contains($0) }.map(\.readmeName).joined(separator: ", ")
+            // A mode where an earlier binding takes some of the keys says which (← is "back" in step-through).
+            let scope = Mode.allCases.filter { binding.modes.contains($0) }.compactMap { mode -> String? in
+                let shadowed = binding.keys.filter { lookup($0, in: mode)?.action != binding.action }
+                if shadowed.isEmpty { return mode.readmeName }
+                if shadowed.count == binding.keys.count { return nil }
+                return "\(mode.readmeName) (not \(shadowed.map { "`\($0.label)`" }.joined(separator: " ")))"
+            }.joined(separator: ", ")
             var does = binding.help
             switch binding.requirement {
             case .always: break
             case .routeServer: does += " (with a Route Server)"
             case .vpnGateway: does += " (with a VPN gateway)"
             case .choiceQuestion: does += " (a question with choices)"
+            case .document: break
             }
-            if !binding.inPresenter { does += " — not in presenter mode" }
+            if binding.isEdit { does += " — in presenter mode only with --allow-edits" } else if !binding.inPresenter { does += " — not in presenter mode" }
             let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
             rows.append("| \(keys) | \(scope) | \(escaped(does)) |")
         }
         rows += ["", "| `:` command | does |", "|---|---|"]
         for command in commands {
             let usage = command.usage.components(separatedBy: " · ").map { "`:\(escaped($0))`" }.joined(separator: " ")
-            rows.append("| \(usage) | \(escaped(command.help))\(command.inPresenter ? "" : " — not in presenter mode") |")
+            let presenter = command.isEdit ? " — in presenter mode only with --allow-edits" : command.inPresenter ? "" : " — not in presenter mode"
+            rows.append("| \(usage) | \(escaped(command.help))\(presenter) |")
         }
         return rows.joined(separator: "\n")
     }
@@ -326,6 +383,7 @@ extension ExplorerState {
     /// The keyboard's mode, derived: overlays and line editors first, then step-through and lessons.
     public var mode: Mode {
         if confirmingQuit { return .confirmQuit }
+        if form != nil { return .form }
         switch overlay {
         case .help?: return .help
         case .detail?: return .detail
@@ -342,5 +400,31 @@ extension ExplorerState {
         if stepMode != nil { return .stepThrough }
         if lesson != nil { return .lesson }
         return .normal
+    }
+}
+
+extension Key {
+    /// The key as help and the README name it.
+    var label: String {
+        switch self {
+        case .char(" "): "Space"
+        case .char(let character): String(character)
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .shiftLeft: "Shift-←"
+        case .shiftRight: "Shift-→"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .ctrl(let letter): "Ctrl-\(letter.uppercased())"
+        }
     }
 }

@@ -64,6 +64,12 @@ struct ScreenLayout: Equatable {
         } else {
             tableArea = lower
         }
+        // A watched file that stopped loading lists its errors in the change log's pane; where there is
+        // none (a small terminal, a narrow lesson) they take the table's place until the file is fixed.
+        if !state.fileErrors.isEmpty, log == nil, let area = tableArea {
+            log = area
+            tableArea = nil
+        }
         let table = tableArea.map { Rect(x: $0.x, y: $0.y, width: $0.width, height: $0.height - 1) }
         let footer = tableArea.map { Rect(x: $0.x, y: $0.maxY - 1, width: $0.width, height: 1) }
         return ScreenLayout(diagram: diagram, diagramArea: diagramArea, diagramOffset: offset, tabBar: tabBar,

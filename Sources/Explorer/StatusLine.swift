@@ -72,10 +72,11 @@ enum StatusLine {
     static func drawMessageLine(_ state: ExplorerState, _ layout: ScreenLayout, into grid: inout Grid) {
         let y = layout.messageLine
         if state.mode == .confirmQuit {
-            let hints = Keymap.hints(state, width: grid.width - 20)
-            if state.presenter { return PresenterStatus.drawBanner("Quit routescope?", hints, above: y, into: &grid) }
+            let question = state.isDirty ? "Quit without saving the edits (:w saves)?" : "Quit routescope?"
+            let hints = Keymap.hints(state, width: grid.width - 4 - displayWidth(question))
+            if state.presenter { return PresenterStatus.drawBanner(question, hints, above: y, into: &grid) }
             grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), Cell(" ", .warning))
-            grid.put("Quit routescope?  " + hints, x: 1, y: y, role: .warning, limit: grid.width - 2)
+            grid.put(question + "  " + hints, x: 1, y: y, role: .warning, limit: grid.width - 2)
         } else if let command = state.commandLine {
             drawEditor(":" + command, y: y, into: &grid)
         } else if state.isEditingFilter {

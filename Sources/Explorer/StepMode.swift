@@ -44,7 +44,8 @@ extension ExplorerState {
             return fail("step-through replays one prefix per message: this topology has \(result.allPrefixes.count) prefixes (up to \(StepMode.prefixLimit))")
         }
         let from = previous?.settings
-        guard let trace = try? ConvergenceTrace(topology: topology, settings: settings, from: from) else {
+        guard let trace = try? ConvergenceTrace(topology: topology, settings: settings, from: from,
+                                                previousTopology: previousTopology) else {
             return fail("cannot replay this change")
         }
         guard !trace.events.isEmpty else {

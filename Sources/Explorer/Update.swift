@@ -1,4 +1,5 @@
 import RoutingEngine
+import TopologyFile
 
 /// The one place the explorer's state changes. Returns the side effects to run (file reads).
 @discardableResult
@@ -14,10 +15,18 @@ public func update(_ state: inout ExplorerState, _ msg: Msg) -> [Effect] {
         state.tick(now)
     case .opened(let topology, let source):
         state.replace(topology: topology, source: source)
+    case .openedDocument(let document, let source, let isFile):
+        state.replace(topology: document.topology, source: source, document: document, isFile: isFile)
     case .openFailed(let text), .writeFailed(let text):
         state.message = .init(text: text, isError: true)
     case .wrote(let text):
         state.message = .init(text: text, isError: false)
+    case .saved(let path, let text, let opens):
+        state.saved(path: path, text: text, opens: opens)
+    case .fileChanged(let text):
+        state.reload(text)
+    case .lessonFileChanged(let lesson, let topology):
+        state.reloadLesson(lesson, topology: topology)
     case .lessonOpened(let lesson, let topology):
         state.startLesson(lesson, topology: topology)
     case .click(let x, let y):
@@ -67,13 +76,13 @@ extension ExplorerState {
 
     mutating func undo() {
         guard let last = undoStack.popLast() else { return fail("nothing to undo") }
-        redoStack.append(settings)
+        redoStack.append(snapshot)
         apply(last, because: "undo", recordUndo: false)
     }
 
     mutating func redo() {
         guard let next = redoStack.popLast() else { return fail("nothing to redo") }
-        undoStack.append(settings)
+        undoStack.append(snapshot)
         apply(next, because: "redo", recordUndo: false)
     }
 
@@ -220,10 +229,23 @@ extension ExplorerState {
         switch command {
         case .failure(let error):
             fail(error.message)
+        case .success(.edit(let edit)):
+            self.edit(edit)
         case .success(let parsed) where presenter && !(Keymap.command(verb: parsed.verb)?.inPresenter ?? true):
             fail("presenter mode does not run :\(parsed.verb) (it opens or writes files); start without --present")
         case .success(.quit):
+            if isDirty { confirmingQuit = true } else { shouldQuit = true }
+        case .success(.forceQuit):
             shouldQuit = true
+        case .success(.save):
+            guard let document, isFile else {
+                fail(document == nil ? "nothing to save: this topology has no file text" : "\(source) is bundled: :saveas FILE saves a copy to edit")
+                break
+            }
+            return [.saveDocument(path: source, text: document.text, opens: false)]
+        case .success(.saveAs(let path)):
+            guard let document else { return [.saveScenario(path: path, topology: topology, settings: settings)] }
+            return [.saveDocument(path: path, text: document.text, opens: true)]
         case .success(.node(let name)):
             if selectableNames.contains(name) {
                 focus = .diagram

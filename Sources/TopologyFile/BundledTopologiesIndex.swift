@@ -23,4 +23,10 @@ public enum BundledTopologies {
         }
         return try TopologyLoader.parse(entry.yaml, file: "topologies/\(name).yaml")
     }
+
+    /// A bundled topology with its text, for the explorer's edits (`:saveas` writes a copy to keep).
+    public static func document(named name: String) throws(TopologyErrors) -> TopologyDocument {
+        _ = try topology(named: name)
+        return try TopologyLoader.document(named(name)!.yaml, file: "topologies/\(name).yaml")
+    }
 }

@@ -88,14 +88,12 @@ extension TopologyDecoder {
         where Value.RawValue == String {
         let values = Value.allCases.map(\.rawValue)
         guard let text = text(field, expected: "one of \(values.joined(separator: ", "))") else { return nil }
-        if let value = Value(rawValue: text) ?? Value.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) {
-            return value
+        switch EnumeratedValue.parse(text, as: Value.self, noun: noun) {
+        case .success(let value): return value
+        case .failure(let refusal):
+            log.refuse(refusal.message, at: field.position, hint: refusal.hint)
+            return nil
         }
-        let list = values.joined(separator: ", ")
-        let hint = Suggestions.closest(to: text, in: values).map { "did you mean '\($0)'? (valid values: \(list))" }
-            ?? "valid values: \(list)"
-        log.refuse("unknown \(noun) '\(text)'", at: field.position, hint: hint)
-        return nil
     }
 
     /// The list items of a field; refused, with how to write it as a list, when it is not one.

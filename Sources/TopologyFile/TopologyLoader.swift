@@ -16,6 +16,23 @@ public enum TopologyLoader {
 
     /// `file` names the source in messages; its last path component, less `.yaml`/`.yml`, is the default name.
     public static func parse(_ yaml: String, file: String) throws(TopologyErrors) -> Topology {
+        try decode(yaml, file: file).topology
+    }
+
+    /// The topology with its text and where each value is written: what edits and `:w` work on.
+    /// The same checks as `parse`, so an edited text is refused exactly as the file would be.
+    public static func document(_ yaml: String, file: String) throws(TopologyErrors) -> TopologyDocument {
+        let (topology, root) = try decode(yaml, file: file)
+        var text = yaml
+        let bytes = text.withUTF8 { Array($0) }
+        return TopologyDocument(file: file, text: yaml, topology: topology, outline: YAMLOutline.make(root, bytes: bytes))
+    }
+
+    public static func document(contentsOf path: String) throws(TopologyErrors) -> TopologyDocument {
+        try document(readText(path), file: path)
+    }
+
+    private static func decode(_ yaml: String, file: String) throws(TopologyErrors) -> (topology: Topology, root: YAMLNode) {
         let root = try YAMLDocument.root(of: yaml, file: file, emptyMessage: "the file is empty",
                                          emptyHint: "a topology needs at least a hub: {name: hub-vnet, addressSpace: [10.0.0.0/16]}")
         let log = DiagnosticLog(file: file)
@@ -23,7 +40,7 @@ public enum TopologyLoader {
         let topology = decoder.decode(root, defaultName: defaultName(for: file))
         ReferenceChecks(decoder: decoder).run()
         guard log.isEmpty, let topology else { throw TopologyErrors(log.errors) }
-        return topology
+        return (topology, root)
     }
 
     /// The file name without `.yaml`/`.yml`.

@@ -142,7 +142,7 @@ public enum TopologyWriter {
 
     /// A name or a `down` entry: plain when YAML reads it back as the same text in a block or a flow
     /// (`hub-vnet`, `route-server#1`), else quoted (`"c]"`, `"null"`, `"a: b"`).
-    private static func scalar(_ text: String) -> String {
+    static func scalar(_ text: String) -> String {
         let isPlain = text.first.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } == true
             && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-#".contains($0)) }
             && !["null", "Null", "NULL"].contains(text)

@@ -37,6 +37,13 @@ if let index = CommandLine.arguments.firstIndex(of: "--toggle-loop"), index + 1 
     exit(0)
 }
 
+// `--parse-loop N`: load the 1× scale file with positions N times, nothing else (for profilers).
+if let count = option("--parse-loop").flatMap({ Int($0) }) {
+    let yaml = ScaleTopology.yaml(factor: 1, growth: .peers)
+    for _ in 0..<count { _ = try TopologyLoader.document(yaml, file: "scale.yaml") }
+    exit(0)
+}
+
 let quick = CommandLine.arguments.contains("--quick")
 let repetitions = quick ? 3 : 15
 let factors = (option("--scale") ?? (quick ? "1" : "1,2,4")).split(separator: ",").compactMap { Int($0) }
@@ -159,6 +166,35 @@ func benchmark(factor: Int, growth: ScaleTopology.Growth) throws -> ScaleRow {
     }
     print("  key r with spoke-1-web selected (its effective routes) \(format(subnetToggle.median)) / \(format(subnetToggle.p95))")
     command("node sdwan-1", &state)
+    // Editing (issue 12): an edit is the file's text changed at the loader's positions and loaded by the
+    // same loader; a reload is the watched file's new text loaded the same way.
+    let documentLoad = try measure(repetitions) { _ = try TopologyLoader.document(yaml, file: "scale.yaml") }
+    print("  parse the file with positions (a document) \(format(documentLoad.median)) / \(format(documentLoad.p95))")
+    let document = try TopologyLoader.document(yaml, file: "scale.yaml")
+    var editing = try ExplorerState(topology: document.topology, source: "scale.yaml", width: 200, height: 60,
+                                    document: document, isFile: true)
+    var editSamples: [Double] = []
+    for run in 0..<repetitions {
+        update(&editing, .key(.char(":")))
+        for character in "set sdwan-1 prepend \(run % 2 == 0 ? 1 : 0)" { update(&editing, .key(.char(character))) }
+        let start = ContinuousClock.now
+        update(&editing, .key(.enter))
+        _ = view(editing)
+        let elapsed = ContinuousClock.now - start
+        editSamples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        precondition(editing.message?.text.hasPrefix("edit: ") == true, editing.message?.text ?? "no message")
+    }
+    editSamples.sort()
+    let edit = (median: editSamples[editSamples.count / 2], p95: editSamples[min(editSamples.count - 1, Int(Double(editSamples.count) * 0.95))])
+    print("  :set sdwan-1 prepend N → new frame (edit text, load, recompute, view) \(format(edit.median)) / \(format(edit.p95))")
+    let edited = try TopologyEdit.set(name: "sdwan-1", field: "prepend", value: "1").apply(to: document).get().text
+    var reloads = 0
+    let reload = measure(repetitions) {
+        reloads += 1
+        update(&editing, .fileChanged(text: reloads % 2 == 0 ? yaml : edited))
+        _ = view(editing)
+    }
+    print("  reload of the changed file → new frame (load, recompute, view) \(format(reload.median)) / \(format(reload.p95))")
     let node = state.result.node(named: "sdwan-1")!
     let expand = measure(repetitions) { _ = state.result.routes(of: node) }
     print("  expand sdwan-1's table (\(state.result.routes(of: node).count) paths)   \(format(expand.median)) / \(format(expand.p95))")

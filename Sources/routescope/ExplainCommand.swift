@@ -32,10 +32,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
-        guard let query = PrefixQuery(prefix) else {
-            let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(prefix) { " (did you mean \(suggestion)?)" } else { "" }
-            throw ValidationError("--prefix: '\(self.prefix)' is not an IPv4 prefix or address\(hint)")
-        }
+        let query = try TopologySource.query(prefix)
         try TopologySource.validate(node: node, in: result)
         let resolution = result.resolve(query, at: node)!
         print(TextReport.header(result).joined(separator: "\n"))

@@ -27,10 +27,19 @@ struct LessonCommand: ParsableCommand {
     @Flag(help: "With --handout: print the answers (computed) under the questions.")
     var answers = false
 
+    @Flag(help: "Run the lesson in the explorer, beside the live tables (a lesson file is followed: saved elsewhere, it reloads at the same step).")
+    var explore = false
+
+    @OptionGroup(title: "Screen (with --explore)")
+    var screen: ScreenOptions
+
     enum HandoutFormat: String, ExpressibleByArgument, CaseIterable { case md }
 
     func validate() throws {
         if answers && handout == nil { throw ValidationError("--answers goes with --handout md (the script has the answers; --no-answers leaves them out)") }
+        if explore && (handout != nil || noAnswers) { throw ValidationError("--explore runs the lesson in the explorer; --handout and --no-answers are for the printed script") }
+        if screen.isSet && !explore { throw ValidationError("the screen options go with --explore (routescope lesson \(name) --explore)") }
+        if explore && name == "list" { throw ValidationError("--explore needs a lesson: routescope lesson NAME --explore (routescope lesson list names them)") }
     }
 
     /// A path (anything with a `/` or `.yaml`, or that exists) is a lesson file; else a bundled name.
@@ -49,7 +58,28 @@ struct LessonCommand: ParsableCommand {
         let lesson = try Diagnostics.reportingTopologyErrors {
             LessonCommand.isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
         }
+        if explore {
+            let (topology, document, isFile) = try TopologySource.document(lesson.topology)
+            return try screen.launch(topology: topology, document: document, isFile: isFile, source: lesson.topology,
+                                     settings: Settings(of: topology), lesson: name) {
+                print(try script(lesson, topology: topology).joined(separator: "\n"))
+            }
+        }
         let topology = try TopologySource.load(lesson.topology)
+        if handout == .md {
+            let results = try stepResults(lesson, topology: topology)
+            print(LessonReport.markdown(lesson, results: results, answers: answers), terminator: "")
+        } else {
+            print(try script(lesson, topology: topology).joined(separator: "\n"))
+        }
+    }
+
+    private func script(_ lesson: Lesson, topology: Topology) throws -> [String] {
+        LessonReport.lines(lesson, results: try stepResults(lesson, topology: topology), answers: !noAnswers)
+    }
+
+    /// The tables at every step, which the answers are computed from.
+    private func stepResults(_ lesson: Lesson, topology: Topology) throws -> [RoutingResult] {
         let start = Settings(of: topology)
         var results: [RoutingResult] = []
         for index in lesson.steps.indices {
@@ -60,10 +90,6 @@ struct LessonCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        if handout == .md {
-            print(LessonReport.markdown(lesson, results: results, answers: answers), terminator: "")
-        } else {
-            print(LessonReport.lines(lesson, results: results, answers: !noAnswers).joined(separator: "\n"))
-        }
+        return results
     }
 }

@@ -43,7 +43,7 @@ struct RoutesCommand: ParsableCommand {
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
         try TopologySource.validate(node: node, in: result)
-        let query = try prefix.map(Self.query)
+        let query = try prefix.map { try TopologySource.query($0) }
         try Output.standardOutput { sink in
             if summary {
                 let formats: [OutputFormat: SummaryReport.Format] = [.text: .text, .json: .json, .azure: .powerShell, .az: .az, .azTable: .azTable]
@@ -58,14 +58,6 @@ struct RoutesCommand: ParsableCommand {
             }
         }
         if !result.convergence.isConverged { throw ExitCode(2) }
-    }
-}
-
-extension RoutesCommand {
-    static func query(_ text: String) throws -> PrefixQuery {
-        if let query = PrefixQuery(text) { return query }
-        let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(text) { " (did you mean \(suggestion)?)" } else { "" }
-        throw ValidationError("--prefix: '\(text)' is not an IPv4 prefix or address\(hint)")
     }
 }
 

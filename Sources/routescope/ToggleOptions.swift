@@ -1,5 +1,6 @@
 import ArgumentParser
 import RoutingEngine
+import TopologyFile
 
 /// The switches Azure has, identical on every command that computes tables.
 struct ToggleOptions: ParsableArguments {
@@ -28,7 +29,7 @@ struct ToggleOptions: ParsableArguments {
             }
             settings.vpnActiveActive = activeActive == .on
         }
-        if let preference { settings.hubRoutingPreference = preference.value }
+        if let preference { settings.hubRoutingPreference = try preference.value() }
         // The one check the file's `down` and the explorer's `:down` use.
         let vocabulary = DownVocabulary(topology)
         for entry in down {
@@ -56,15 +57,18 @@ extension CaseInsensitiveArgument {
     }
 }
 
-/// `--preference`, case-insensitive, as Azure's three values.
+/// `--preference`, case-insensitive, as Azure's three values; a bad one gets the file's refusal (below).
 struct PreferenceArgument: ExpressibleByArgument {
-    let value: HubRoutingPreference
+    let text: String
 
-    init?(argument: String) {
-        guard let match = HubRoutingPreference.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else {
-            return nil
+    init?(argument: String) { text = argument }
+
+    /// The value, or the words the file and `:set preference` refuse it with.
+    func value() throws -> HubRoutingPreference {
+        switch EnumeratedValue.parse(text, as: HubRoutingPreference.self, noun: "hubRoutingPreference") {
+        case .success(let value): return value
+        case .failure(let refusal): throw ValidationError("--preference: \(refusal.message)\n  hint: \(refusal.hint)")
         }
-        value = match
     }
 
     static var allValueStrings: [String] { HubRoutingPreference.allCases.map(\.rawValue) }

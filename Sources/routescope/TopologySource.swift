@@ -24,6 +24,18 @@ enum TopologySource {
         throw ExitCode(1)
     }
 
+    /// The topology with its text, for the explorer: a file (edited, saved, watched) or a bundled one
+    /// (edited; `:saveas` keeps a copy). A file is read and parsed once.
+    static func document(_ argument: String?) throws -> (topology: Topology, document: TopologyDocument?, isFile: Bool) {
+        if let argument, FileManager.default.fileExists(atPath: argument) {
+            let document = try Diagnostics.reportingTopologyErrors { try TopologyLoader.document(contentsOf: argument) }
+            return (document.topology, document, true)
+        }
+        let topology = try load(argument)
+        let name = URL(fileURLWithPath: argument ?? BundledTopologies.defaultName).deletingPathExtension().lastPathComponent
+        return (topology, try? BundledTopologies.document(named: name), false)
+    }
+
     /// Computes the tables, turning a bad `--down` into a usage error with a hint.
     static func compute(_ topology: Topology, _ toggles: ToggleOptions) throws -> RoutingResult {
         let settings = try toggles.settings(for: topology)
@@ -53,5 +65,17 @@ extension Network {
             + [topology.expressRouteGateway?.name].compactMap { $0 } + (topology.expressRouteGateway?.circuits.map(\.name) ?? [])
             + [topology.vpnGateway?.name].compactMap { $0 }
             + topology.sites.map(\.name)
+    }
+}
+
+extension TopologySource {
+    /// `--prefix` and `--to`: a prefix or an address (the longest match); refused with the prefix the
+    /// user probably meant when host bits are set.
+    static func query(_ text: String, option: String = "--prefix") throws -> PrefixQuery {
+        if let query = PrefixQuery(text) { return query }
+        let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(text) { "did you mean \(suggestion)?" } else {
+            "write a.b.c.d or a.b.c.d/n, e.g. 10.2.1.1"
+        }
+        throw ValidationError("\(option): '\(text)' is not an IPv4 prefix or address (\(hint))")
     }
 }

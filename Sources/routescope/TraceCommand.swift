@@ -29,10 +29,7 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         let result = try TopologySource.compute(try TopologySource.load(topology), toggles)
-        guard let query = PrefixQuery(to) else {
-            let hint = if case .failure(.hostBits(let suggestion)) = Prefix.parse(to) { " (did you mean \(suggestion)?)" } else { "" }
-            throw ValidationError("--to: '\(to)' is not an IPv4 address or prefix (write a.b.c.d, e.g. 10.2.1.1)\(hint)")
-        }
+        let query = try TopologySource.query(to, option: "--to")
         try TopologySource.validate(node: from, in: result, option: "--from")
         let path = result.dataPath(from: from, to: query.address)!
         print(TextReport.header(result).joined(separator: "\n"))

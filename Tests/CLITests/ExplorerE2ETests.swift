@@ -23,10 +23,12 @@ struct ExplorerE2ETests {
         #expect(ok, "start screen:\n\(screen)")
         #expect(screen.contains("on-prem-1") && screen.contains("er-circuit") && screen.contains("hub-vnet"))
         try tmux.keys("r")
-        (ok, screen) = try await tmux.waitFor { $0.contains("+ *> 10.2.0.0/16") }
-        #expect(ok, "after r:\n\(screen)")
-        #expect(screen.contains("route exchange: ON"))
-        #expect(screen.contains("sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]"))
+        // Wait for the whole frame: tmux can capture while the frame is still being written.
+        (ok, screen) = try await tmux.waitFor {
+            $0.contains("+ *> 10.2.0.0/16") && $0.contains("route exchange: ON")
+                && $0.contains("sdwan: +10.2.0.0/16 via route-server [65515 12076 65020]")
+        }
+        #expect(ok, "after r (the + mark, the switch ON, the change log line):\n\(screen)")
         try tmux.resize(width: 80, height: 24)
         (ok, screen) = try await tmux.waitFor { $0.contains("route exchange: ON") && ($0.split(separator: "\n").first?.count ?? 0) <= 80 }
         #expect(ok, "after resize:\n\(screen)")

@@ -220,6 +220,19 @@ struct LessonCommandTests {
         #expect(missing.status == 1 && missing.stderr.contains("did you mean 'route-exchange'"))
     }
 
+    @Test("lesson NAME --explore: off a terminal prints the script; the screen options go with --explore only")
+    func explore() throws {
+        let piped = try Binary.run(["lesson", "vpn-active-active", "--explore"])
+        #expect(piped.status == 0)
+        #expect(piped.stdout == (try Binary.run(["lesson", "vpn-active-active"])).stdout)
+        let present = try Binary.run(["lesson", "vpn-active-active", "--present"])
+        #expect(present.status == 64 && present.stderr.contains("the screen options go with --explore"))
+        let list = try Binary.run(["lesson", "list", "--explore"])
+        #expect(list.status == 64 && list.stderr.contains("--explore needs a lesson"))
+        let handout = try Binary.run(["lesson", "vpn-active-active", "--explore", "--handout", "md"])
+        #expect(handout.status == 64 && handout.stderr.contains("--handout and --no-answers are for the printed script"))
+    }
+
     @Test("lesson NAME --handout md: narration, the table each question is about at its step, the questions; --answers adds them")
     func handout() throws {
         let blank = try Binary.run(["lesson", "route-exchange", "--handout", "md"])

@@ -24,8 +24,10 @@ struct KeymapTests {
 
     /// Every line help can show, scrolled from top to bottom with j at 80×24.
     func allHelp(_ name: String, presenter: Bool = false) throws -> String {
-        var state = try ExplorerState(topology: BundledTopologies.topology(named: name), source: name, width: 80, height: 24,
-                                      presenter: presenter)
+        // With its text, as the explorer opens every topology: the edit keys and commands show too.
+        let document = try BundledTopologies.document(named: name)
+        var state = try ExplorerState(topology: document.topology, source: name, width: 80, height: 24,
+                                      presenter: presenter, document: document)
         state.press(.char("?"))
         var seen = Set<String>()
         var screens: [String] = []
@@ -80,16 +82,39 @@ struct KeymapTests {
         for kept in ["step through the last change", "trace from the selection", "a guided lesson", "the row's detail"] {
             #expect(text.contains(kept), "presenter help lacks \(kept)")
         }
+        #expect(!text.contains(":add nva") && !text.contains("edit the selected node's properties"), "no edits in presenter mode")
+        let document = try BundledTopologies.document(named: "sdwan-er")
+        var allowed = try ExplorerState(topology: document.topology, source: "sdwan-er", width: 80, height: 24, presenter: true,
+                                        document: document, allowEdits: true)
+        allowed.press(.char("?"))
+        let help = OverlayLines.all(allowed)
+        #expect(help.contains(":add nva") && !help.contains(":open FILE"), "--allow-edits brings the edits back, not the files")
     }
 
     @Test("every : verb the parser knows is in the command table, and the table's verbs parse")
     func commandsDeclared() {
         let samples = ["node sdwan", "set route-exchange on", "set active-active off", "set preference ASPath", "down sdwan",
-                       "up sdwan", "trace 10.2.1.1", "lesson route-exchange", "open x.yaml", "w x.yaml", "export x.md", "q"]
+                       "up sdwan", "trace 10.2.1.1", "lesson route-exchange", "open x.yaml", "w x.yaml", "export x.md", "q",
+                       "w", "saveas x.yaml", "q!", "set sdwan asn 65002", "add prefix sdwan 10.9.0.0/16", "del sdwan",
+                       "attach on-prem-1 to sdwan", "detach on-prem-1 from sdwan", "delete prefix sdwan 10.9.0.0/16"]
         for sample in samples {
             guard case .success = ColonCommand.parse(sample) else { Issue.record("\(sample) does not parse"); continue }
             let verb = String(sample.split(separator: " ")[0])
             #expect(Keymap.commands.contains { $0.verbs.contains(verb) }, ":\(verb) is not in the keymap's command table")
         }
+    }
+}
+
+/// Every line help shows, scrolled from top to bottom.
+enum OverlayLines {
+    static func all(_ state: ExplorerState) -> String {
+        var state = state, seen = Set<String>(), screens: [String] = []
+        for _ in 0..<200 {
+            let text = view(state).text
+            if !seen.insert(text).inserted { break }
+            screens.append(text)
+            state.press(.char("j"))
+        }
+        return screens.joined(separator: "\n")
     }
 }

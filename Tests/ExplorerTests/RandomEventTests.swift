@@ -100,7 +100,7 @@ struct RandomEventTests {
             guard let lesson = try? BundledLessons.lesson(named: name),
                   let topology = try? BundledTopologies.topology(named: lesson.topology) else { return .openFailed("\(name): no such lesson") }
             return .lessonOpened(lesson, topology)
-        case .saveScenario(let path, _, _): return .writeFailed("\(path): read-only file system")
+        case .saveScenario(let path, _, _), .saveDocument(let path, _, _): return .writeFailed("\(path): read-only file system")
         case .export(let path): return .wrote("wrote \(path)")
         }
     }

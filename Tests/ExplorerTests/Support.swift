@@ -41,3 +41,13 @@ extension Grid {
         return nil
     }
 }
+
+extension ExplorerState {
+    /// Types `:text` and Enter, as a user does.
+    @discardableResult
+    mutating func command(_ text: String) -> [Effect] {
+        update(&self, .key(.char(":")))
+        type(text)
+        return update(&self, .key(.enter))
+    }
+}

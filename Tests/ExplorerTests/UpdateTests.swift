@@ -60,24 +60,19 @@ struct UpdateTests {
     @Test(": commands: node, set, down, up, q; mistakes get a message, not a crash")
     func colonCommands() throws {
         var state = try explorer()
-        func command(_ text: String) {
-            state.press(.char(":"))
-            state.type(text)
-            state.press(.enter)
-        }
-        command("set route-exchange on")
+        state.command("set route-exchange on")
         #expect(state.settings.routeExchange)
-        command("set preference aspath")
+        state.command("set preference aspath")
         #expect(state.settings.hubRoutingPreference == .asPath)
-        command("down route-server#1")
+        state.command("down route-server#1")
         #expect(state.settings.down == ["route-server#1"])
-        command("up route-server#1")
+        state.command("up route-server#1")
         #expect(state.settings.down.isEmpty)
-        command("node er-gatway")
+        state.command("node er-gatway")
         #expect(state.message?.text.contains("did you mean 'er-gateway'") == true)
-        command("frobnicate")
+        state.command("frobnicate")
         #expect(state.message?.isError == true)
-        command("set active-active on")
+        state.command("set active-active on")
         #expect(state.message?.text.contains("no VPN gateway") == true)
         #expect(update(&state, .key(.char(":"))) == [])
         state.type("open topologies/vpn-er.yaml")
@@ -88,11 +83,11 @@ struct UpdateTests {
         state.press(.char("e"))
         #expect(state.commandLine == "export sdwan-er.md")
         #expect(update(&state, .key(.enter)) == [.export(path: "sdwan-er.md")])
-        command("export slides.pptx")
+        state.command("export slides.pptx")
         #expect(state.message?.text.contains(".svg or .dot") == true)
         update(&state, .wrote("wrote scenario /tmp/scenario.yaml"))
         #expect(state.message?.text == "wrote scenario /tmp/scenario.yaml" && state.message?.isError == false)
-        command("q")
+        state.command("q")
         #expect(state.shouldQuit)
     }
 
@@ -149,6 +144,30 @@ struct UpdateTests {
         #expect(view(state).text.contains("Warning: Azure refuses this: Route Server needs an active/active VPN gateway"))
         state.press(.char("a"))
         #expect(!view(state).text.contains("Warning: Azure refuses this"))
+    }
+
+    @Test("R14: a warning marks its node on the diagram with ! (the Sessions tab says why); gone when fixed")
+    func R14_diagramWarningMarker() throws {
+        var state = try explorer("vpn-er", width: 160, height: 50)
+        /// The top border of the box whose name is `name`, from its left corner to its right one.
+        func topBorder(_ name: String) throws -> [Cell] {
+            let grid = view(state)
+            let at = try #require(grid.find(name))
+            var left = at.x - 1
+            while left > 0, grid[left, at.y - 1].character != state.glyphs.topLeft { left -= 1 }
+            var right = at.x
+            while right < grid.width - 1, grid[right, at.y - 1].character != state.glyphs.topRight { right += 1 }
+            return (left...right).map { grid[$0, at.y - 1] }
+        }
+        #expect(!(try topBorder("vpn-gateway")).contains { $0.character == "!" })
+        state.press(.char("a"))
+        let marked = try topBorder("vpn-gateway")
+        // Right-aligned before the change mark: `…!*┐`, in the warning's role.
+        #expect(marked.suffix(3).map(\.character) == ["!", "*", "┐"])
+        #expect(marked[marked.count - 3].role == .warning)
+        #expect(!(try topBorder("route-server")).contains { $0.character == "!" })
+        state.press(.char("a"))
+        #expect(!(try topBorder("vpn-gateway")).contains { $0.character == "!" })
     }
 
     @Test("resize follows the terminal; the change log keeps what changed on which node")

@@ -6,6 +6,16 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses dotted-quad text; nil unless it is exactly four numbers 0–255.
     public init?(_ text: some StringProtocol) {
+        // Digits and dots only (every address a file holds): read the bytes; anything else the general way.
+        switch DottedDigits.read(text.utf8) {
+        case .address(let value)?:
+            self.value = value
+            return
+        case .notAnAddress?:
+            return nil
+        case nil:
+            break
+        }
         var value: UInt32 = 0
         var octets = 0
         for part in text.split(separator: ".", omittingEmptySubsequences: false) {
@@ -67,7 +77,40 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.length = length
     }
 
-    public static func parse(_ text: some StringProtocol) -> Result<Prefix, ParseError> {
+    /// A `String` (what the loader has) is read from its contiguous bytes: the generic version below,
+    /// called across modules, is not specialised and paid for generic metadata on every prefix of a file.
+    public static func parse(_ text: String) -> Result<Prefix, ParseError> {
+        if let fast = text.utf8.withContiguousStorageIfAvailable(digitsAndDots), let result = fast { return result }
+        return parseText(text)
+    }
+
+    public static func parse(_ text: some StringProtocol) -> Result<Prefix, ParseError> { parseText(text) }
+
+    /// `a.b.c.d/len` in digits from its bytes; nil for anything else (the general parser decides).
+    private static func digitsAndDots(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Prefix, ParseError>? {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        let digits = UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])
+        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              case .address(let value)? = DottedDigits.read(UnsafeBufferPointer(rebasing: bytes[..<slash])) else { return nil }
+        guard (1...2).contains(digits.count) else { return .failure(.malformed) }
+        let length = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard length <= 32 else { return .failure(.malformed) }
+        let prefix = Prefix(IPv4Address(value), length: length)
+        return prefix.network.value == value ? .success(prefix) : .failure(.hostBits(suggestion: prefix))
+    }
+
+    private static func parseText(_ text: some StringProtocol) -> Result<Prefix, ParseError> {
+        // The common case, `a.b.c.d/len` in digits: split at the one slash without allocating.
+        let utf8 = text.utf8
+        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), utf8[utf8.index(after: slash)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+           case .address(let value)? = DottedDigits.read(utf8[..<slash]) {
+            let digits = utf8[utf8.index(after: slash)...]
+            guard (1...2).contains(digits.count) else { return .failure(.malformed) }
+            let length = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            guard length <= 32 else { return .failure(.malformed) }
+            let prefix = Prefix(IPv4Address(value), length: length)
+            return prefix.network.value == value ? .success(prefix) : .failure(.hostBits(suggestion: prefix))
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let address = IPv4Address(parts[0]),
               (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCII),
@@ -103,4 +146,33 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public static let defaultRoute = Prefix(IPv4Address(0), length: 0)
+}
+
+/// Dotted-quad text made only of digits and dots, read from its bytes (loading a file parses thousands).
+enum DottedDigits {
+    enum Reading { case address(UInt32), notAnAddress }
+
+    /// nil when the text has other characters than digits and dots (the general parser decides then).
+    static func read<Bytes: Collection>(_ bytes: Bytes) -> Reading? where Bytes.Element == UInt8 {
+        var value: UInt32 = 0, octet: UInt32 = 0, digits = 0, octets = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return bytes.allSatisfy(isDigitOrDot) ? .notAnAddress : nil }
+                value = value << 8 | octet
+                octets += 1
+                octet = 0
+                digits = 0
+            } else if byte >= 0x30 && byte <= 0x39 {
+                octet = octet * 10 + UInt32(byte - 0x30)
+                digits += 1
+                if digits > 3 || octet > 255 { return bytes.allSatisfy(isDigitOrDot) ? .notAnAddress : nil }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, octets == 3 else { return .notAnAddress }
+        return .address(value << 8 | octet)
+    }
+
+    private static func isDigitOrDot(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || (byte >= 0x30 && byte <= 0x39) }
 }

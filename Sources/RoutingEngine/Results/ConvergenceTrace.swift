@@ -8,10 +8,17 @@ public struct ConvergenceTrace: Sendable {
 
     /// From an empty network to the stable state of `settings`; or, with `previous`, from the stable
     /// state of `previous` to that of `settings` (what a toggle sets in motion).
-    public init(topology: Topology, settings: Settings, from previous: Settings? = nil,
+    /// `previousTopology`: the topology before an edit; when the edit added or removed a speaker the
+    /// replay starts from nothing (the first convergence of the edited network).
+    public init(topology: Topology, settings: Settings, from previous: Settings? = nil, previousTopology: Topology? = nil,
                 messageBudget: Int? = nil) throws(UnknownDownEntry) {
         let target = try Network(topology: topology, settings: settings)
-        let before = try previous.map { (previous) throws(UnknownDownEntry) in try Network(topology: topology, settings: previous) }
+        let before = try previous.map { (previous) throws(UnknownDownEntry) in
+            try Network(topology: previousTopology ?? topology, settings: previous)
+        }.flatMap { before in
+            before.speakers.count == target.speakers.count
+                && before.speakers.indices.allSatisfy { before.name(of: $0) == target.name(of: $0) } ? before : nil
+        }
         // One key per prefix, over the prefixes of both states, so every message names its prefix.
         let prefixes = (target.originations + (before?.originations ?? [])).joined().map(\.prefix)
         let keys = RouteKeys(eachOf: prefixes)
