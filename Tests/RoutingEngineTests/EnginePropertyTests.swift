@@ -42,8 +42,9 @@ struct EnginePropertyTests {
     ///   ID) and so never offers the site's path to the gateway again. Both are stable; the best-path
     ///   steps are deterministic, so no tie-break can choose between them, and real BGP has both
     ///   (Azure's edge would keep the older path, the same history-dependence).
-    /// So where the carried run ends elsewhere, both ends must be stable states (`isStableState`):
-    /// two stable states are the proof that the network has more than one.
+    /// So where the carried run ends elsewhere, both ends must be stable states (`isStableState`) of
+    /// the same network (same sessions, same own paths): two stable states are the proof that the
+    /// network has more than one.
     @Test("R20: toggling any switch twice restores identical tables")
     func R20_toggleTwiceRestores() async {
         await seededPropertyCheck(count: 100) { topology in
@@ -56,6 +57,7 @@ struct EnginePropertyTests {
                 let carried = converge(topology, through: [start, other, start])
                 if carried.convergence.isConverged && fresh.convergence.isConverged && carried.tables != fresh.tables {
                     #expect(carried.isStableState && fresh.isStableState, "\(name), one simulator: an end that is not a stable state")
+                    #expect(carried.sessionsAndLocalPaths == fresh.sessionsAndLocalPaths, "\(name), one simulator")
                 }
             }
         }
@@ -122,6 +124,7 @@ struct EnginePropertyTests {
                 // As for R20's one simulator: another end only where the network has several stable states.
                 if toggle.convergence.isConverged && target.convergence.isConverged && toggle.final.tables != target.tables {
                     #expect(toggle.final.isStableState && target.isStableState, "\(name): an end that is not a stable state")
+                    #expect(toggle.final.sessionsAndLocalPaths == target.sessionsAndLocalPaths, "\(name)")
                 }
             }
         }

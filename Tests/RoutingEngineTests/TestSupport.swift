@@ -194,4 +194,11 @@ extension RoutingResult {
         }
         return true
     }
+
+    /// What a run's end cannot change, whichever stable state it is: the sessions' states and the
+    /// paths each node originates itself.
+    var sessionsAndLocalPaths: [String] {
+        network.sessions.map { "\(network.name(of: $0.a))--\(network.name(of: $0.b)) \($0.state)" }
+            + nodes.flatMap { node in routes(of: node).filter { $0.from == nil }.map { "\(node.name)#\($0.instance) \($0.prefix) \($0.attributes)" } }
+    }
 }

@@ -34,6 +34,7 @@ struct WedgieTests {
         #expect(Self.best(carried, at: "er-gateway") == "route-server")
         #expect(Self.best(carried, at: "er-circuit") == "er-gateway")
         #expect(carried.isStableState && fresh.isStableState)
+        #expect(carried.sessionsAndLocalPaths == fresh.sessionsAndLocalPaths)
         #expect(carried.tables != fresh.tables)
         // The explorer recomputes each state: toggling there restores the fresh tables (R20).
         let away = try Engine.compute(Self.topology, settings: down, reusing: fresh)
