@@ -7,8 +7,12 @@ enum DiagramView {
         let diagram = layout.diagram
         var canvas = Grid(width: diagram.width, height: diagram.height)
         let onPath = state.dataPath.map(nodes(on:)) ?? []
+        // The nodes and VNets the last change touched, once per frame (a change can hold thousands of routes).
+        let changed = state.changes.map { diff in Set(diff.groups.map(\.node)).union(diff.effectiveRoutes.map(\.vnet)) } ?? []
         for link in diagram.links { drawLink(link, state, &canvas) }
-        for box in diagram.boxes { drawBox(box, state, diagram.boxHeight, onPath: onPath.contains(box.name), &canvas) }
+        for box in diagram.boxes {
+            drawBox(box, state, diagram.boxHeight, onPath: onPath.contains(box.name), changed: changed.contains(box.name), &canvas)
+        }
         let area = layout.diagramArea
         for row in 0..<area.height where row + layout.diagramOffset < canvas.height {
             for column in 0..<min(area.width, canvas.width) {
@@ -21,14 +25,12 @@ enum DiagramView {
         }
     }
 
-    private static func drawBox(_ box: DiagramLayout.Box, _ state: ExplorerState, _ boxHeight: Int, onPath: Bool, _ grid: inout Grid) {
+    private static func drawBox(_ box: DiagramLayout.Box, _ state: ExplorerState, _ boxHeight: Int, onPath: Bool, changed: Bool,
+                                _ grid: inout Grid) {
         let result = state.result
         let node = result.node(named: box.name)
         let selected = state.diagramSelection == box.name
         let isDown = state.settings.down.contains(box.name)
-        let changed = state.changes.map { diff in
-            diff.groups.contains { $0.node == box.name } || diff.effectiveRoutes.contains { $0.vnet == box.name }
-        } ?? false
         // What Azure refuses or warns about here (the engine decides it; the Sessions tab says why).
         let warned = !result.warnings(about: box.name).isEmpty
         // The marks on the top border, right-aligned: `!` a warning, `*` changed.

@@ -37,6 +37,18 @@ if let index = CommandLine.arguments.firstIndex(of: "--toggle-loop"), index + 1 
     exit(0)
 }
 
+// `--edit-loop N`: `:set sdwan-1 prepend 1` then 0, N times, on the 1× scale file (for profilers).
+if let count = option("--edit-loop").flatMap({ Int($0) }) {
+    let document = try TopologyLoader.document(ScaleTopology.yaml(factor: 1, growth: .peers), file: "scale.yaml")
+    var state = try ExplorerState(topology: document.topology, source: "scale.yaml", width: 200, height: 60,
+                                  document: document, isFile: true)
+    for run in 0..<count {
+        command("set sdwan-1 prepend \(run % 2 == 0 ? 1 : 0)", &state)
+        _ = view(state)
+    }
+    exit(0)
+}
+
 // `--parse-loop N`: load the 1× scale file with positions N times, nothing else (for profilers).
 if let count = option("--parse-loop").flatMap({ Int($0) }) {
     let yaml = ScaleTopology.yaml(factor: 1, growth: .peers)
