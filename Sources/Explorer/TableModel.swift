@@ -178,34 +178,55 @@ public struct TableModel: Sendable {
 
     static func effectiveRows(_ vnet: VirtualNetwork, subnet: Subnet? = nil, _ state: ExplorerState) -> [Row] {
         let routes = state.result.effectiveRoutes(of: vnet, subnet: subnet)
-        let changed = Dictionary((state.changes?.effectiveRoutes ?? []).filter { $0.vnet == vnet.name }.map { ($0.prefix, $0) },
-                                 uniquingKeysWith: { first, _ in first })
         let lines = TextReport.effectiveRouteTable(routes, routeNames: subnet != nil)
         var rows = lines.prefix(2).map { Row(content: .heading($0), mark: nil, prefix: nil) }
+        // The same NIC's table before the last change (a toggle, an edit, a reload), when there was one:
+        // a subnet's own table, since its route table decides which gateway routes it ever had.
+        let before = state.changes == nil ? nil : state.previous.map { previous -> [EffectiveRoute] in
+            guard let (oldVNet, oldSubnet) = previous.virtualNetwork(named: subnet?.name ?? vnet.name) else { return [] }
+            return previous.effectiveRoutes(of: oldVNet, subnet: oldSubnet)
+        }
+        guard let before else {
+            return rows + zip(routes, lines.dropFirst(2)).map { Row(content: .text($1), mark: nil, prefix: $0.prefix) }
+        }
+        var earlier = Dictionary(before.map { (EffectiveRouteKey($0), $0) }, uniquingKeysWith: { first, _ in first })
         for (route, line) in zip(routes, lines.dropFirst(2)) {
-            guard route.source == .virtualNetworkGateway, let change = changed[route.prefix], let after = change.after else {
+            guard let was = earlier.removeValue(forKey: EffectiveRouteKey(route)) else {
+                rows.append(Row(content: .text(line), mark: .added, prefix: route.prefix))
+                continue
+            }
+            guard was != route else {
                 rows.append(Row(content: .text(line), mark: nil, prefix: route.prefix))
                 continue
             }
             // As in the BGP tables: next hops that joined the same route are +, next hops that left
-            // are a - row of their own, ~ only when VMs now use another route.
-            guard let before = change.before else {
-                rows.append(Row(content: .text(line), mark: .added, prefix: route.prefix))
-                continue
-            }
-            let was = Set(before.nextHopIPs), now = Set(after.nextHopIPs)
-            let sameRoute = before.learnedFrom == after.learnedFrom && before.asPath == after.asPath && before.state == after.state
-            let mark: Mark? = sameRoute && now.isSubset(of: was) ? nil : (sameRoute && was.isSubset(of: now) ? .added : .changed)
+            // are a - row of their own, ~ when VMs now use another route.
+            let old = Set(was.nextHopIPs), now = Set(route.nextHopIPs)
+            let sameRoute = was.learnedFrom == route.learnedFrom && was.asPath == route.asPath && was.state == route.state
+                && was.nextHopType == route.nextHopType
+            let mark: Mark? = sameRoute && now.isSubset(of: old) ? nil : (sameRoute && old.isSubset(of: now) ? .added : .changed)
             rows.append(Row(content: .text(line), mark: mark, prefix: route.prefix))
-            if sameRoute && now.isStrictSubset(of: was) {
-                let gone = was.subtracting(now).sorted().map(\.description).joined(separator: ", ")
-                rows.append(Row(content: .text("VirtualNetworkGateway  (next hop gone)  \(route.prefix)  \(gone)"), mark: .removed,
+            if sameRoute && now.isStrictSubset(of: old) {
+                let gone = old.subtracting(now).sorted().map(\.description).joined(separator: ", ")
+                rows.append(Row(content: .text("\(route.source.rawValue)  (next hop gone)  \(route.prefix)  \(gone)"), mark: .removed,
                                 prefix: route.prefix))
             }
         }
-        for change in changed.values.sorted(by: { $0.prefix < $1.prefix }) where change.after == nil {
-            rows.append(Row(content: .text("VirtualNetworkGateway  (withdrawn)  \(change.prefix)"), mark: .removed, prefix: change.prefix))
+        for was in earlier.values.sorted(by: { ($0.prefix, $0.source.rawValue) < ($1.prefix, $1.source.rawValue) }) {
+            rows.append(Row(content: .text("\(was.source.rawValue)  (withdrawn)  \(was.prefix)"), mark: .removed, prefix: was.prefix))
         }
         return rows
+    }
+}
+
+/// What makes two effective routes the same row of a NIC's table across a change: Azure lists a
+/// prefix once per source (a UDR and the system route it overrides are two rows), a UDR by its name.
+private struct EffectiveRouteKey: Hashable {
+    let source: String
+    let prefix: Prefix
+    let routeName: String?
+
+    init(_ route: EffectiveRoute) {
+        source = route.source.rawValue; prefix = route.prefix; routeName = route.routeName
     }
 }

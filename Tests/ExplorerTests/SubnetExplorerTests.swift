@@ -53,4 +53,27 @@ struct SubnetExplorerTests {
         state.press(.enter)
         #expect(state.table.rows.first?.text.hasPrefix("Source") == true)
     }
+
+    @Test("a subnet's marks compare its own table before and after: no gateway route withdrawn where propagation is off; an added UDR is +")
+    func subnetMarks() throws {
+        let document = try BundledTopologies.document(named: "forced-tunnelling-firewall")
+        var state = try ExplorerState(topology: document.topology, source: "forced-tunnelling-firewall", width: 140, height: 45,
+                                      document: document)
+        state.command("down firewall-nva")
+        state.command("node mgmt")
+        #expect(state.table.rows.allSatisfy { $0.mark == nil }, "propagation off: the NVA's default route was never in mgmt's table")
+        #expect(!state.table.rows.contains { $0.text.contains("(withdrawn)") })
+        state.command("node workload")
+        let workload = state.table.rows
+        #expect(workload.contains { $0.mark == .removed && $0.text == "VirtualNetworkGateway  (withdrawn)  0.0.0.0/0" })
+        // The system default route is Active again once the NVA's is gone: another route for VMs.
+        #expect(workload.contains { $0.mark == .changed && $0.text.hasPrefix("Default") && $0.text.contains("Active")
+            && $0.text.contains("0.0.0.0/0") })
+        state.command("up firewall-nva")
+        state.command("add route rt-mgmt 10.99.0.0/16 None")
+        state.command("node mgmt")
+        let mgmt = state.table.rows.filter { $0.mark != nil }
+        #expect(mgmt.count == 1 && mgmt[0].mark == .added && mgmt[0].text.hasPrefix("User") && mgmt[0].text.contains("10.99.0.0/16"),
+                "\(mgmt.map(\.text))")
+    }
 }
