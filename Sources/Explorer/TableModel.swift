@@ -15,6 +15,8 @@ public struct TableModel: Sendable {
             /// FRR prints the network on the first path of a prefix only.
             case route(Route, showNetwork: Bool)
             case advertised(AdvertisedRoute)
+            /// A NIC's effective route, in the table's columns: made into text only when drawn.
+            case effective(EffectiveRoute, EffectiveRouteColumns)
         }
         public let content: Content
         public let mark: Mark?
@@ -30,6 +32,7 @@ public struct TableModel: Sendable {
             case .heading(let text), .text(let text): text
             case .route(let route, let showNetwork): BGPTableFormat.line(route, showNetwork: showNetwork)
             case .advertised(let route): BGPTableFormat.line(route)
+            case .effective(let route, let columns): columns.line(route)
             }
         }
 
@@ -178,25 +181,26 @@ public struct TableModel: Sendable {
 
     static func effectiveRows(_ vnet: VirtualNetwork, subnet: Subnet? = nil, _ state: ExplorerState) -> [Row] {
         let routes = state.result.effectiveRoutes(of: vnet, subnet: subnet)
-        let lines = TextReport.effectiveRouteTable(routes, routeNames: subnet != nil)
-        var rows = lines.prefix(2).map { Row(content: .heading($0), mark: nil, prefix: nil) }
+        let columns = EffectiveRouteColumns(routes, routeNames: subnet != nil)
+        var rows = columns.header.map { Row(content: .heading($0), mark: nil, prefix: nil) }
+        func row(_ route: EffectiveRoute, _ mark: Mark?) -> Row { Row(content: .effective(route, columns), mark: mark, prefix: route.prefix) }
         // The same NIC's table before the last change (a toggle, an edit, a reload), when there was one:
-        // a subnet's own table, since its route table decides which gateway routes it ever had.
-        let before = state.changes == nil ? nil : state.previous.map { previous -> [EffectiveRoute] in
+        // a subnet's own table, since its route table decides which gateway routes it ever had. Its
+        // routes cannot have changed when the VNet's did not and no edit changed the topology.
+        let touched = state.previousTopology != nil || state.changes?.effectiveRoutes.contains { $0.vnet == vnet.name } == true
+        let before = state.changes == nil || !touched ? nil : state.previous.map { previous -> [EffectiveRoute] in
             guard let (oldVNet, oldSubnet) = previous.virtualNetwork(named: subnet?.name ?? vnet.name) else { return [] }
             return previous.effectiveRoutes(of: oldVNet, subnet: oldSubnet)
         }
-        guard let before else {
-            return rows + zip(routes, lines.dropFirst(2)).map { Row(content: .text($1), mark: nil, prefix: $0.prefix) }
-        }
+        guard let before else { return rows + routes.map { row($0, nil) } }
         var earlier = Dictionary(before.map { (EffectiveRouteKey($0), $0) }, uniquingKeysWith: { first, _ in first })
-        for (route, line) in zip(routes, lines.dropFirst(2)) {
+        for route in routes {
             guard let was = earlier.removeValue(forKey: EffectiveRouteKey(route)) else {
-                rows.append(Row(content: .text(line), mark: .added, prefix: route.prefix))
+                rows.append(row(route, .added))
                 continue
             }
             guard was != route else {
-                rows.append(Row(content: .text(line), mark: nil, prefix: route.prefix))
+                rows.append(row(route, nil))
                 continue
             }
             // As in the BGP tables: next hops that joined the same route are +, next hops that left
@@ -205,7 +209,7 @@ public struct TableModel: Sendable {
             let sameRoute = was.learnedFrom == route.learnedFrom && was.asPath == route.asPath && was.state == route.state
                 && was.nextHopType == route.nextHopType
             let mark: Mark? = sameRoute && now.isSubset(of: old) ? nil : (sameRoute && old.isSubset(of: now) ? .added : .changed)
-            rows.append(Row(content: .text(line), mark: mark, prefix: route.prefix))
+            rows.append(row(route, mark))
             if sameRoute && now.isStrictSubset(of: old) {
                 let gone = old.subtracting(now).sorted().map(\.description).joined(separator: ", ")
                 rows.append(Row(content: .text("\(route.source.rawValue)  (next hop gone)  \(route.prefix)  \(gone)"), mark: .removed,

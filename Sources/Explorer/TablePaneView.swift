@@ -153,7 +153,7 @@ extension TableModel.Row {
     var frozenColumns: Int? {
         switch content {
         case .route, .advertised: 20
-        case .text: 0
+        case .text, .effective: 0
         case .heading(let text): text == BGPTableFormat.header ? 20 : (text.contains("  ") ? 0 : nil)
         }
     }

@@ -22,7 +22,10 @@ public enum TextReport {
         for table in result.effectiveRouteTablesOneByOne where options.node == nil || table.isNamed(options.node) {
             sink.line("")
             sink.line("=== \(table.title) ===")
-            effectiveRouteTableBuilder(options.prefix.narrow(table.routes), routeNames: table.subnet != nil).write(to: sink)
+            let routes = options.prefix.narrow(table.routes)
+            let columns = EffectiveRouteColumns(routes, routeNames: table.subnet != nil)
+            for line in columns.header { sink.write(line); sink.write(0x0A) }
+            for route in routes { sink.write(columns.line(route)); sink.write(0x0A) }
         }
     }
 
@@ -129,21 +132,8 @@ public enum TextReport {
 
     /// Azure's columns; `routeNames` adds "User Defined Route Name" (tables of subnets, R22).
     public static func effectiveRouteTable(_ routes: [EffectiveRoute], routeNames: Bool = false) -> [String] {
-        effectiveRouteTableBuilder(routes, routeNames: routeNames).render()
-    }
-
-    static func effectiveRouteTableBuilder(_ routes: [EffectiveRoute], routeNames: Bool = false) -> TextTable {
-        var table = TextTable(["Source", "State", "Address Prefixes", "Next Hop Type", "Next Hop IP Address"]
-                              + (routeNames ? ["User Defined Route Name"] : []))
-        table.rows.reserveCapacity(routes.count)
-        for route in routes {
-            // One array per row (13,000 rows for a VNet at scale, redrawn on every toggle).
-            var row = [route.source.rawValue, route.state.rawValue, route.prefix.description, route.nextHopType.rawValue,
-                       route.nextHopIPs.count == 1 ? route.nextHopIPs[0].description : route.nextHopIPs.map(\.description).joined(separator: ", ")]
-            if routeNames { row.append(route.routeName ?? "") }
-            table.add(row)
-        }
-        return table
+        let columns = EffectiveRouteColumns(routes, routeNames: routeNames)
+        return columns.header + routes.map(columns.line)
     }
 }
 

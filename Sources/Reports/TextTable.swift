@@ -14,24 +14,28 @@ struct TextTable {
         let widths = columnWidths()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(256)
-        func line(_ cells: [String]) -> String {
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: indent.utf8)
-            let last = cells.lastIndex { !$0.isEmpty } ?? -1
-            var gap = 0
-            for index in 0..<(last + 1) {
-                for _ in 0..<gap { buffer.append(0x20) }
-                let start = buffer.count
-                buffer.append(contentsOf: cells[index].utf8)
-                guard index < last else { break }
-                // The cell's width from the bytes just written: their count when they are ASCII.
-                let width = buffer[start...].allSatisfy { $0 < 0x80 } ? buffer.count - start : cells[index].count
-                gap = widths[index] - width + 2
-            }
-            while buffer.last == 0x20 { buffer.removeLast() }
-            return String(decoding: buffer, as: UTF8.self)
+        return [Self.line(headers, widths: widths, indent: indent, buffer: &buffer),
+                Self.line(widths.map { String(repeating: "-", count: $0) }, widths: widths, indent: indent, buffer: &buffer)]
+            + rows.map { Self.line($0, widths: widths, indent: indent, buffer: &buffer) }
+    }
+
+    /// One line of cells in columns of these widths, two spaces apart, nothing after the last non-empty cell.
+    static func line(_ cells: [String], widths: [Int], indent: String = "", buffer: inout [UInt8]) -> String {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: indent.utf8)
+        let last = cells.lastIndex { !$0.isEmpty } ?? -1
+        var gap = 0
+        for index in 0..<(last + 1) {
+            for _ in 0..<gap { buffer.append(0x20) }
+            let start = buffer.count
+            buffer.append(contentsOf: cells[index].utf8)
+            guard index < last else { break }
+            // The cell's width from the bytes just written: their count when they are ASCII.
+            let width = buffer[start...].allSatisfy { $0 < 0x80 } ? buffer.count - start : cells[index].count
+            gap = widths[index] - width + 2
         }
-        return [line(headers), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
+        while buffer.last == 0x20 { buffer.removeLast() }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     private func columnWidths() -> [Int] {
