@@ -43,6 +43,36 @@ public struct EffectiveRouteColumns: Sendable {
         return TextTable.line(cells, widths: widths, buffer: &buffer)
     }
 
+    /// The line `line(route)` makes, and a newline, written straight into a sink (the CLI prints
+    /// 800,000 of them at scale).
+    func write(_ route: EffectiveRoute, to sink: OutputSink) {
+        let name = routeNames ? route.routeName ?? "" : ""
+        // Nothing after the last non-empty cell, as `TextTable` trims.
+        let last = !name.isEmpty ? 5 : (route.nextHopIPs.isEmpty ? 3 : 4)
+        func gap(after column: Int, used: Int) { sink.repeating(0x20, count: widths[column] - used + 2) }
+        sink.write(route.source.rawValue)
+        gap(after: 0, used: route.source.rawValue.utf8.count)
+        sink.write(route.state.rawValue)
+        gap(after: 1, used: route.state.rawValue.utf8.count)
+        sink.prefix(route.prefix)
+        gap(after: 2, used: DecimalWidth.of(route.prefix))
+        sink.write(route.nextHopType.rawValue)
+        if last >= 4 {
+            gap(after: 3, used: route.nextHopType.rawValue.utf8.count)
+            var used = 0
+            for (index, address) in route.nextHopIPs.enumerated() {
+                if index > 0 { sink.write(0x2C); sink.write(0x20); used += 2 }
+                sink.address(address)
+                used += DecimalWidth.of(address)
+            }
+            if last == 5 {
+                gap(after: 4, used: used)
+                sink.write(name)
+            }
+        }
+        sink.write(0x0A)
+    }
+
     private static func width(of address: IPv4Address) -> Int {
         (0..<4).reduce(3) { $0 + digits(Int(address.value >> (24 - 8 * UInt32($1)) & 0xff)) }
     }

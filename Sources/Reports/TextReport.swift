@@ -25,7 +25,7 @@ public enum TextReport {
             let routes = options.prefix.narrow(table.routes)
             let columns = EffectiveRouteColumns(routes, routeNames: table.subnet != nil)
             for line in columns.header { sink.write(line); sink.write(0x0A) }
-            for route in routes { sink.write(columns.line(route)); sink.write(0x0A) }
+            for route in routes { columns.write(route, to: sink) }
         }
     }
 

@@ -24,14 +24,23 @@ public final class JSONWriter {
         set { level.pointee = newValue }
     }
 
+    /// A newline and the spaces of the deepest indent written in one piece (every field starts a line).
+    private let newlineAndSpaces: UnsafeMutableBufferPointer<UInt8>
+
     public init(_ sink: OutputSink, layout: JSONLayout = .foundation) {
         self.sink = sink
         self.layout = layout
         level = .allocate(capacity: 1)
         level.initialize(to: 0)
+        newlineAndSpaces = .allocate(capacity: 129)
+        newlineAndSpaces.initialize(repeating: 0x20)
+        newlineAndSpaces[0] = 0x0A
     }
 
-    deinit { level.deallocate() }
+    deinit {
+        level.deallocate()
+        newlineAndSpaces.deallocate()
+    }
 
     /// A whole document: the value and a final newline.
     public func document<Value>(_ value: Value, _ schema: JSONSchema<Value>) {
@@ -114,20 +123,27 @@ public final class JSONWriter {
 
     private func separator(first: Bool) {
         if !first { sink.write(0x2C) }
-        sink.write(0x0A)
-        indent(depth + 1)
+        newline(indent: depth + 1)
     }
 
     private func close(_ bracket: UInt8, empty: Bool) {
         if !empty || layout.emptyContainersOpen {
-            sink.write(0x0A)
             if empty { sink.write(0x0A) }
-            indent(depth)
+            newline(indent: depth)
         }
         sink.write(bracket)
     }
 
-    private func indent(_ level: Int) { sink.repeating(0x20, count: level * 2) }
+    /// A newline, then two spaces a level.
+    private func newline(indent level: Int) {
+        let count = 1 + level * 2
+        if count <= newlineAndSpaces.count {
+            sink.write(UnsafeBufferPointer(rebasing: newlineAndSpaces[..<count]))
+        } else {
+            sink.write(0x0A)
+            sink.repeating(0x20, count: level * 2)
+        }
+    }
 }
 
 /// The fields of one kind of JSON object, sorted by key (byte order, as JSONEncoder's `.sortedKeys`).

@@ -11,8 +11,10 @@ public final class OutputSink {
     private let filled: UnsafeMutablePointer<Int>
     private let capacity: Int
     private let drain: (UnsafeBufferPointer<UInt8>) throws -> Void
-    /// The first error `drain` threw; later output is dropped and `finish()` rethrows it.
-    public private(set) var failure: (any Error)?
+    /// The first error `drain` threw; later output is dropped and `finish()` rethrows it. Behind a
+    /// pointer too: as a stored `var` its exclusivity check ran on every write that inlined `flush`.
+    private let failed: UnsafeMutablePointer<(any Error)?>
+    public var failure: (any Error)? { failed.pointee }
 
     public init(capacity: Int = 1 << 16, drain: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
         self.capacity = max(capacity, 16)
@@ -20,11 +22,15 @@ public final class OutputSink {
         bytes = .allocate(capacity: self.capacity)
         filled = .allocate(capacity: 1)
         filled.initialize(to: 0)
+        failed = .allocate(capacity: 1)
+        failed.initialize(to: nil)
     }
 
     deinit {
         bytes.deallocate()
         filled.deallocate()
+        failed.deinitialize(count: 1)
+        failed.deallocate()
     }
 
     @inline(__always) public func write(_ byte: UInt8) {
@@ -116,8 +122,8 @@ public final class OutputSink {
     /// Hands the buffer on (an error is kept for `finish()`).
     public func flush() {
         defer { filled.pointee = 0 }
-        guard failure == nil, filled.pointee > 0 else { return }
-        do { try drain(UnsafeBufferPointer(start: bytes, count: filled.pointee)) } catch { failure = error }
+        guard failed.pointee == nil, filled.pointee > 0 else { return }
+        do { try drain(UnsafeBufferPointer(start: bytes, count: filled.pointee)) } catch { failed.pointee = error }
     }
 
     /// Flushes and reports the first write error, if any.
