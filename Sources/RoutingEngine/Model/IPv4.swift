@@ -80,18 +80,22 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// A `String` (what the loader has) is read from its contiguous bytes: the generic version below,
     /// called across modules, is not specialised and paid for generic metadata on every prefix of a file.
     public static func parse(_ text: String) -> Result<Prefix, ParseError> {
-        if let fast = text.utf8.withContiguousStorageIfAvailable(digitsAndDots), let result = fast { return result }
-        return parseText(text)
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ digitsAndDots($0) }), let result = fast { return result }
+        return general(text)
     }
 
-    public static func parse(_ text: some StringProtocol) -> Result<Prefix, ParseError> { parseText(text) }
+    public static func parse(_ text: some StringProtocol) -> Result<Prefix, ParseError> {
+        digitsAndDots(text.utf8) ?? general(text)
+    }
 
-    /// `a.b.c.d/len` in digits from its bytes; nil for anything else (the general parser decides).
-    private static func digitsAndDots(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Prefix, ParseError>? {
+    /// The common case, `a.b.c.d/len` in digits, read from the bytes without allocating; nil for
+    /// anything else (the general parser decides).
+    private static func digitsAndDots<Bytes: Collection>(_ bytes: Bytes) -> Result<Prefix, ParseError>? where Bytes.Element == UInt8 {
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return nil }
-        let digits = UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])
-        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              case .address(let value)? = DottedDigits.read(UnsafeBufferPointer(rebasing: bytes[..<slash])) else { return nil }
+        let digits = bytes[bytes.index(after: slash)...]
+        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), case .address(let value)? = DottedDigits.read(bytes[..<slash]) else {
+            return nil
+        }
         guard (1...2).contains(digits.count) else { return .failure(.malformed) }
         let length = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         guard length <= 32 else { return .failure(.malformed) }
@@ -99,18 +103,7 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
         return prefix.network.value == value ? .success(prefix) : .failure(.hostBits(suggestion: prefix))
     }
 
-    private static func parseText(_ text: some StringProtocol) -> Result<Prefix, ParseError> {
-        // The common case, `a.b.c.d/len` in digits: split at the one slash without allocating.
-        let utf8 = text.utf8
-        if let slash = utf8.firstIndex(of: UInt8(ascii: "/")), utf8[utf8.index(after: slash)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-           case .address(let value)? = DottedDigits.read(utf8[..<slash]) {
-            let digits = utf8[utf8.index(after: slash)...]
-            guard (1...2).contains(digits.count) else { return .failure(.malformed) }
-            let length = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            guard length <= 32 else { return .failure(.malformed) }
-            let prefix = Prefix(IPv4Address(value), length: length)
-            return prefix.network.value == value ? .success(prefix) : .failure(.hostBits(suggestion: prefix))
-        }
+    private static func general(_ text: some StringProtocol) -> Result<Prefix, ParseError> {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let address = IPv4Address(parts[0]),
               (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCII),
