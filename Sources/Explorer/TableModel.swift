@@ -226,11 +226,11 @@ public struct TableModel: Sendable {
 /// What makes two effective routes the same row of a NIC's table across a change: Azure lists a
 /// prefix once per source (a UDR and the system route it overrides are two rows), a UDR by its name.
 private struct EffectiveRouteKey: Hashable {
-    let source: String
+    let source: EffectiveRoute.Source
     let prefix: Prefix
     let routeName: String?
 
     init(_ route: EffectiveRoute) {
-        source = route.source.rawValue; prefix = route.prefix; routeName = route.routeName
+        source = route.source; prefix = route.prefix; routeName = route.routeName
     }
 }

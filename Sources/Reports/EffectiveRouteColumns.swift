@@ -17,9 +17,9 @@ public struct EffectiveRouteColumns: Sendable {
             // Every cell is ASCII: its width is its length, counted without making the text.
             widths[0] = max(widths[0], route.source.rawValue.utf8.count)
             widths[1] = max(widths[1], route.state.rawValue.utf8.count)
-            widths[2] = max(widths[2], Self.width(of: route.prefix.network) + 1 + Self.digits(route.prefix.length))
+            widths[2] = max(widths[2], DecimalWidth.of(route.prefix))
             widths[3] = max(widths[3], route.nextHopType.rawValue.utf8.count)
-            let hops = route.nextHopIPs.reduce(0) { $0 + Self.width(of: $1) } + max(0, route.nextHopIPs.count - 1) * 2
+            let hops = route.nextHopIPs.reduce(0) { $0 + DecimalWidth.of($1) } + max(0, route.nextHopIPs.count - 1) * 2
             widths[4] = max(widths[4], hops)
             if routeNames, let name = route.routeName { widths[5] = max(widths[5], TextTable.width(of: name)) }
         }
@@ -34,20 +34,19 @@ public struct EffectiveRouteColumns: Sendable {
                 TextTable.line(widths.map { String(repeating: "-", count: $0) }, widths: widths, buffer: &buffer)]
     }
 
+    /// The route's line, as `write` writes it (without the newline).
     public func line(_ route: EffectiveRoute) -> String {
-        var cells = [route.source.rawValue, route.state.rawValue, route.prefix.description, route.nextHopType.rawValue,
-                     route.nextHopIPs.count == 1 ? route.nextHopIPs[0].description : route.nextHopIPs.map(\.description).joined(separator: ", ")]
-        if routeNames { cells.append(route.routeName ?? "") }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(128)
-        return TextTable.line(cells, widths: widths, buffer: &buffer)
+        var bytes: [UInt8] = []
+        let sink = OutputSink(capacity: 256) { bytes.append(contentsOf: $0) }
+        write(route, to: sink)
+        sink.flush()
+        return String(decoding: bytes.dropLast(), as: UTF8.self)
     }
 
-    /// The line `line(route)` makes, and a newline, written straight into a sink (the CLI prints
-    /// 800,000 of them at scale).
+    /// The route's line and a newline, written straight into a sink (the CLI prints 800,000 of them at
+    /// scale): the cells in their columns, two spaces apart, nothing after the last non-empty one.
     func write(_ route: EffectiveRoute, to sink: OutputSink) {
         let name = routeNames ? route.routeName ?? "" : ""
-        // Nothing after the last non-empty cell, as `TextTable` trims.
         let last = !name.isEmpty ? 5 : (route.nextHopIPs.isEmpty ? 3 : 4)
         func gap(after column: Int, used: Int) { sink.repeating(0x20, count: widths[column] - used + 2) }
         sink.write(route.source.rawValue)
@@ -72,10 +71,4 @@ public struct EffectiveRouteColumns: Sendable {
         }
         sink.write(0x0A)
     }
-
-    private static func width(of address: IPv4Address) -> Int {
-        (0..<4).reduce(3) { $0 + digits(Int(address.value >> (24 - 8 * UInt32($1)) & 0xff)) }
-    }
-
-    private static func digits(_ number: Int) -> Int { number >= 100 ? 3 : number >= 10 ? 2 : 1 }
 }
