@@ -9,12 +9,16 @@ public enum EnumeratedValue {
         public let hint: String
     }
 
+    /// The value whose raw value `text` is, in any case (`aspath` is `ASPath`).
+    public static func match<Value: RawRepresentable & CaseIterable>(_ text: String, as _: Value.Type) -> Value?
+        where Value.RawValue == String {
+        Value(rawValue: text) ?? Value.allCases.first { $0.rawValue.lowercased() == text.lowercased() }
+    }
+
     /// `noun` is the file's key (`hubRoutingPreference`), the word every front end refuses with.
-    public static func parse<Value: RawRepresentable & CaseIterable>(_ text: String, as _: Value.Type, noun: String)
+    public static func parse<Value: RawRepresentable & CaseIterable>(_ text: String, as type: Value.Type, noun: String)
         -> Result<Value, Refusal> where Value.RawValue == String {
-        if let value = Value(rawValue: text) ?? Value.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) {
-            return .success(value)
-        }
+        if let value = match(text, as: type) { return .success(value) }
         let values = Value.allCases.map(\.rawValue)
         let list = values.joined(separator: ", ")
         let hint = Suggestions.closest(to: text, in: values).map { "did you mean '\($0)'? (valid values: \(list))" }

@@ -52,7 +52,7 @@ protocol CaseInsensitiveArgument: ExpressibleByArgument, CaseIterable, RawRepres
 
 extension CaseInsensitiveArgument {
     init?(argument: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        guard let match = EnumeratedValue.match(argument, as: Self.self) else { return nil }
         self = match
     }
 }
