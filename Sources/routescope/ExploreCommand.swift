@@ -63,7 +63,7 @@ struct ScreenOptions: ParsableArguments {
     /// Runs the explorer on a terminal, optionally starting a lesson; `notTerminal` runs instead when
     /// stdin or stdout is not one (a pipe gets text, not escape codes).
     func launch(topology: Topology, document: TopologyDocument?, isFile: Bool, source: String, settings: Settings,
-                lesson: String? = nil, notTerminal: () throws -> Void) throws {
+                lesson: (lesson: Lesson, file: String?)? = nil, notTerminal: () throws -> Void) throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else { return try notTerminal() }
         let monochrome = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal: Terminal
@@ -89,8 +89,9 @@ enum RunLoop {
         var allowEdits = false
         var watch = true
         var glyphs = Glyphs.unicode
-        /// A lesson to start at once (`routescope lesson NAME --explore`).
-        var lesson: String?
+        /// A lesson to start at once on the topology given (`routescope lesson NAME --explore`), and
+        /// its file when it came from one (followed while it runs).
+        var lesson: (lesson: Lesson, file: String?)?
     }
 
     static func run(terminal: Terminal, topology: Topology, document: TopologyDocument?, isFile: Bool, source: String,
@@ -101,20 +102,14 @@ enum RunLoop {
                                              height: size.height, glyphs: options.glyphs,
                                              mouseEnabled: options.mouse, presenter: options.presenter,
                                              document: document, isFile: isFile, allowEdits: options.allowEdits) else { return 1 }
+        // A lesson started from a file is followed too, while it is in progress.
+        var lessonWatcher = FileWatcher(path: nil), lessonFile = options.lesson?.file
+        if let lesson = options.lesson?.lesson { update(&state, .lessonOpened(lesson, topology)) }
         terminal.setReadTimeout(milliseconds: 100)
         var shown = view(state)
         terminal.draw(shown)
         let start = ContinuousClock.now
         var watcher = FileWatcher(path: state.isFile && options.watch ? state.source : nil)
-        // A lesson started from a file is followed too, while it is in progress.
-        var lessonWatcher = FileWatcher(path: nil), lessonFile: String?
-        if let lesson = options.lesson {
-            let answer = perform(.openLesson(lesson), state: state)
-            if case .lessonOpened = answer, LessonCommand.isFile(lesson) { lessonFile = lesson }
-            update(&state, answer)
-            shown = view(state)
-            terminal.draw(shown)
-        }
         while !state.shouldQuit {
             if pendingSignal.load(ordering: .relaxed) != 0 { break }
             // The watched file: the state decides what a new text means (update stays pure).
@@ -179,7 +174,7 @@ enum RunLoop {
             }
         case .openLesson(let name):
             do {
-                let lesson = LessonCommand.isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+                let lesson = try LessonCommand.lesson(named: name)
                 let topology = FileManager.default.fileExists(atPath: lesson.topology)
                     ? try TopologyLoader.load(contentsOf: lesson.topology) : try BundledTopologies.topology(named: lesson.topology)
                 return .lessonOpened(lesson, topology)

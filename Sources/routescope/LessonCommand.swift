@@ -47,6 +47,11 @@ struct LessonCommand: ParsableCommand {
         name.hasSuffix(".yaml") || name.contains("/") || FileManager.default.fileExists(atPath: name)
     }
 
+    /// The lesson a name stands for: a lesson file, or a bundled lesson.
+    static func lesson(named name: String) throws(TopologyErrors) -> Lesson {
+        isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
+    }
+
     func run() throws {
         if name == "list" {
             for entry in BundledLessons.all {
@@ -55,13 +60,11 @@ struct LessonCommand: ParsableCommand {
             }
             return
         }
-        let lesson = try Diagnostics.reportingTopologyErrors {
-            LessonCommand.isFile(name) ? try LessonLoader.load(contentsOf: name) : try BundledLessons.lesson(named: name)
-        }
+        let lesson = try Diagnostics.reportingTopologyErrors { try LessonCommand.lesson(named: name) }
         if explore {
             let (topology, document, isFile) = try TopologySource.document(lesson.topology)
             return try screen.launch(topology: topology, document: document, isFile: isFile, source: lesson.topology,
-                                     settings: Settings(of: topology), lesson: name) {
+                                     settings: Settings(of: topology), lesson: (lesson, LessonCommand.isFile(name) ? name : nil)) {
                 print(try script(lesson, topology: topology).joined(separator: "\n"))
             }
         }
