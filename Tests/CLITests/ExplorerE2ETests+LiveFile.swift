@@ -7,8 +7,10 @@ import Testing
 extension ExplorerE2ETests {
     static let topologies = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../topologies").standardized
 
+    /// A bundled file (`sdwan-er`, `lessons/route-exchange`) copied to a temporary file of its own.
     func copy(_ name: String) throws -> URL {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-live-\(getpid())-\(name).yaml")
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("routescope-live-\(getpid())-\(name.replacingOccurrences(of: "/", with: "-")).yaml")
         try? FileManager.default.removeItem(at: file)
         try FileManager.default.copyItem(at: Self.topologies.appendingPathComponent("\(name).yaml"), to: file)
         return file
@@ -59,9 +61,7 @@ extension ExplorerE2ETests {
 
     @Test("routescope lesson FILE --explore runs the lesson beside the tables; the lesson file saved elsewhere reloads at its step")
     func lessonFileFollowed() async throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("routescope-live-\(getpid())-lesson.yaml")
-        try? FileManager.default.removeItem(at: file)
-        try FileManager.default.copyItem(at: Self.topologies.appendingPathComponent("lessons/route-exchange.yaml"), to: file)
+        let file = try copy("lessons/route-exchange")
         defer { try? FileManager.default.removeItem(at: file) }
         let original = try String(contentsOf: file, encoding: .utf8)
         let tmux = TmuxSession()

@@ -126,9 +126,7 @@ struct LegibilityTests {
     @Test("a trace is prose: at 80 columns its hop lines wrap under the hop's text instead of ending in …")
     func traceWraps() throws {
         var state = try explorer("sdwan-er", width: 80, height: 30)
-        state.press(.char(":"))
-        state.type("trace 10.0.0.4")
-        state.press(.enter)
+        state.command("trace 10.0.0.4")
         let grid = view(state)
         let hops = grid.lines.filter { $0.contains("route-server#") || $0.contains("hub-vnet  10.0.0.0/16") }
         #expect(!hops.isEmpty && hops.allSatisfy { !$0.hasSuffix("…") }, "a hop line was cut:\n\(grid.text)")
@@ -207,9 +205,7 @@ struct PresenterBannerTests {
     func downListStacks() throws {
         var state = try presenter("sdwan-vpn-er", width: 80, height: 24)
         for command in ["down route-server#0", "down on-prem-3--vpn-gateway"] {
-            state.press(.char(":"))
-            state.type(command)
-            state.press(.enter)
+            state.command(command)
         }
         state.press(.char("j"))
         let grid = view(state)

@@ -74,9 +74,7 @@ struct LessonModeTests {
         state.press(.ctrl("r"))
         #expect(view(state).text.contains("Q1. Its AS path?"))
         state.press(.char("r"))
-        state.press(.char(":"))
-        state.type("set route-exchange on")
-        state.press(.enter)
+        state.command("set route-exchange on")
         #expect(view(state).text.contains("Q1. Its AS path?"))
     }
 

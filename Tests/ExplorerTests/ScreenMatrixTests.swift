@@ -51,9 +51,7 @@ struct Screen: CustomTestStringConvertible, Sendable {
         case .trace:
             let hub = try #require(topology.hub.addressSpace.first).description
             let address = hub.split(separator: "/")[0].split(separator: ".").prefix(3).joined(separator: ".") + ".4"
-            state.press(.char(":"))
-            state.type("trace \(address)")
-            state.press(.enter)
+            state.command("trace \(address)")
         case .filter:
             state.press(.char("/"))
             state.type("65515")

@@ -20,9 +20,7 @@ struct SubnetExplorerTests {
     @Test("R22: the hub lists its subnets; Enter on one shows its route table and its NICs' routes")
     func R22_selectSubnet() throws {
         var state = try state()
-        state.press(.char(":"))
-        state.type("node hub-vnet")
-        state.press(.enter)
+        state.command("node hub-vnet")
         let texts = state.table.rows.map(\.text)
         #expect(texts.first == "Subnets of hub-vnet — Enter shows a subnet's NIC routes")
         #expect(texts.contains { $0.hasPrefix("  workload") && $0.hasSuffix("route table rt-workload") })
@@ -43,14 +41,10 @@ struct SubnetExplorerTests {
     @Test("R22: :node takes a subnet; a VNet without subnets shows its effective routes as before")
     func R22_colonNodeSubnet() throws {
         var state = try state()
-        state.press(.char(":"))
-        state.type("node shared")
-        state.press(.enter)
+        state.command("node shared")
         #expect(state.selectedSubnet?.name == "shared" && state.tabs == [.effective])
         #expect(state.table.rows.map(\.text).contains { $0.hasPrefix("VirtualNetworkGateway") && $0.contains("10.1.0.0/16") })
-        state.press(.char(":"))
-        state.type("node spoke-1")
-        state.press(.enter)
+        state.command("node spoke-1")
         #expect(state.table.rows.first?.text.hasPrefix("Source") == true)
     }
 
