@@ -80,9 +80,7 @@ extension ExplorerState {
             savedText = text
             let next = Snapshot(topology: loaded.topology, document: loaded,
                                 settings: carried(settings, from: topology, to: loaded.topology))
-            if !apply(next, because: "reload: \(source)") {
-                savedText = text
-            } else if hadErrors {
+            if apply(next, because: "reload: \(source)"), hadErrors {
                 message = .init(text: (message?.text ?? "") + " (the file loads again)", isError: false)
             }
         } catch {
